@@ -1,0 +1,303 @@
+"""Stage 2, clean: decoded lines -> lines with a role each, the title and the body blocks.
+
+The page is read as three zones: a head (chrome, title, stamps, bylines) before the first
+body paragraph, the body (paragraphs with captions between them), and a tail after the last
+paragraph (captions, then a byline or source line, then site chrome). A line's role comes from
+its zone and general signals (length, end punctuation, capitalisation, lexical cues in
+vocabulary.yaml), never from a list of known lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from . import records as R
+from .dates import stamp_date
+from .errors import ArticleError
+from .records import Block, Cleaned, Line, SourceText
+from .text import match_key, normalise_line, word_count
+from .vocabulary import vocabulary
+
+_TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$|\.\.\.$")
+_BULLET = re.compile(r"^[•·●◦▪■□►▶\-–—*+>»|]+\s*")
+_PAGINATION = re.compile(r"^(?:trang\s*)?[\d\s.…»«<>|/,\-–]+(?:trang\s+(?:sau|tiếp|cuối))?$", re.I)
+_SEPARATORS = re.compile(r"\s*(?:[|»›>/•·]|\s-\s)\s*")
+_URL = re.compile(r"^(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)+(?:/\S*)?$", re.I)
+_DATELINE = re.compile(r"^\((?P<src>[^()]{2,40})\)\s*[-–—]\s*")
+_COUNTER_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")
+PARAGRAPH_WORDS = 30        # a line this long is body text whatever it ends with
+SHORT_PARAGRAPH_WORDS = 12  # a line this long ending a sentence is body text
+MENU_WORDS = 3              # outside the body, a line this short with no cue is chrome
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> dict:
+    v = vocabulary()
+    key = lambda xs: tuple(sorted({match_key(x) for x in xs}, key=len, reverse=True))
+    return {
+        "chrome": frozenset(match_key(x) for x in v["chrome_phrases"]),
+        "chrome_prefixes": key(v["chrome_prefixes"]),
+        "caption": key(v["caption_cues"]),
+        "byline": key(v["byline_prefixes"]),
+        "source": key(v["source_prefixes"]),
+        "org": key(v["organisation_heads"]),
+        "related": frozenset(match_key(x) for x in (
+            "tin liên quan", "bài viết liên quan", "tin khác", "các tin khác", "tin cùng chuyên mục",
+            "xem thêm", "đọc thêm", "bài liên quan", "tin mới nhất", "tin đọc nhiều", "xem nhiều nhất")),
+    }
+
+
+def is_chrome(line: str) -> bool:
+    """Site chrome: menus, skip links, counters, pagination, tag rows, copyright lines.
+
+    >>> is_chrome("• Đang online: 1"), is_chrome("1 2 3 4 5 ..."), is_chrome("Trang chủ » Tin tức")
+    (True, True, True)
+    >>> is_chrome("Quang cảnh buổi làm việc")
+    False
+    """
+    lex = _lexicon()
+    key = match_key(_BULLET.sub("", line)).strip(" .:")
+    if not key:
+        return True
+    if key in lex["chrome"] or key.startswith(lex["chrome_prefixes"]):
+        return True
+    if _PAGINATION.match(key) and len(re.findall(r"\d+", key)) >= 2:
+        return True
+    parts = [p.strip(" .:") for p in _SEPARATORS.split(key) if p.strip(" .:")]
+    if len(parts) >= 2 and all(p in lex["chrome"] or re.fullmatch(r"[\d\s:]+", p) for p in parts):
+        return True
+    # "Đang online: 1", "Lượt xem: 1.234": a chrome word with a number.
+    label = re.sub(r"[\s:]*[\d.,]+$", "", key)
+    return label != key and label in lex["chrome"]
+
+
+def _is_related_marker(line: str) -> bool:
+    return match_key(_BULLET.sub("", line)).strip(" .:") in _lexicon()["related"]
+
+
+def is_paragraph(line: str) -> bool:
+    n = word_count(line)
+    return n >= PARAGRAPH_WORDS or (n >= SHORT_PARAGRAPH_WORDS and bool(_TERMINAL.search(line)))
+
+
+def has_caption_cue(line: str) -> bool:
+    key = match_key(line)
+    return any(key.startswith(c) or f" {c}" in f" {key}" for c in _lexicon()["caption"]
+               if c.startswith(("ảnh", "(ảnh", "nguồn ảnh", "photo", "clip", "video"))) \
+        or "(ảnh" in key or "ảnh minh họa" in key or "ảnh:" in key
+
+
+def _weak_caption_cue(line: str) -> bool:
+    key = match_key(line)
+    return any(c in key for c in _lexicon()["caption"])
+
+
+def _is_source(line: str) -> bool:
+    key = match_key(line)
+    return bool(_URL.match(line.strip())) or (key.startswith(_lexicon()["source"]) and word_count(line) <= 8)
+
+
+def _capitalised(segment: str) -> bool:
+    words = [w for w in re.split(r"[\s.]+", segment) if w]
+    return 1 <= len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() or w[0] in "&(" for w in words)
+
+
+def byline_author(line: str) -> str | None:
+    """The author named by a byline, or None when the line is no byline.
+
+    >>> byline_author("Thực hiện: Công Sơn")
+    'Công Sơn'
+    >>> byline_author("Kim Huệ - Tùng Lâm - Trung tâm Văn hóa, Thể thao - Truyền thông huyện (3)")
+    'Kim Huệ - Tùng Lâm'
+    >>> byline_author("Trung tâm TTPT&DBKT")
+    'Trung tâm TTPT&DBKT'
+    >>> byline_author("Quang cảnh buổi làm việc") is None
+    True
+    """
+    text = _COUNTER_SUFFIX.sub("", line.strip())
+    key = match_key(text)
+    lex = _lexicon()
+    if word_count(text) > 16 or _TERMINAL.search(text.rstrip(")")) and not key.startswith(lex["byline"]):
+        return None
+    for prefix in lex["byline"]:
+        if key.startswith(prefix):
+            return text[len(prefix):].strip(" :-–") or None
+    segments = [s.strip() for s in re.split(r"\s+[-–—]\s+|\s*/\s*", text) if s.strip()]
+    is_org = lambda s: match_key(s).startswith(lex["org"])
+    people = []
+    for segment in segments:
+        if is_org(segment):
+            break       # the rest names the unit the authors work for
+        if not _capitalised(segment) or word_count(segment) < 2:
+            return None
+        people.append(segment)
+    if people:
+        return " - ".join(people)
+    if match_key(text).startswith(lex["org"]) and word_count(text) <= 8 and not _weak_caption_cue(text):
+        return text
+    return None
+
+
+def _join_soft_wraps(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines of one paragraph: a line with no end punctuation followed,
+    without a blank line, by a line starting in lower case."""
+    out: list[str] = []
+    for line in lines:
+        if (out and out[-1] and line and line[0].islower() and word_count(out[-1]) >= 8
+                and not _TERMINAL.search(out[-1])):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def clean(source: SourceText) -> Cleaned:
+    """Give every line a role and build the body blocks."""
+    lines = _join_soft_wraps([normalise_line(x) for x in source.lines])
+    roles = [R.BLANK if not x else None for x in lines]
+
+    title_at = _find_title(lines, roles, source.title_hint)
+    if title_at is None:
+        raise ArticleError(source.source_file, "no article text found (no title line)")
+    paragraphs = [i for i in range(title_at + 1, len(lines)) if roles[i] is None and is_paragraph(lines[i])
+                  and not is_chrome(lines[i])]
+    if not paragraphs:
+        raise ArticleError(source.source_file, "no article text found (no body paragraph)")
+    first, last = paragraphs[0], paragraphs[-1]
+
+    for i in range(title_at):
+        if roles[i] is None:
+            roles[i] = R.STAMP if stamp_date(lines[i]) else R.CHROME
+    roles[title_at] = R.TITLE
+    _head(lines, roles, title_at + 1, first)
+    _body(lines, roles, first, last)
+    _tail(lines, roles, last + 1)
+    return _assemble(source, lines, roles, title_at)
+
+
+def _find_title(lines, roles, hint) -> int | None:
+    hint_key = match_key(hint) if hint else None
+    for i, line in enumerate(lines):
+        if roles[i] is not None:
+            continue
+        if hint_key and match_key(line) == hint_key:
+            return i
+    for i, line in enumerate(lines):
+        if roles[i] is None and not is_chrome(line) and not stamp_date(line) \
+                and word_count(line) >= 3 and byline_author(line) is None:
+            return i
+    return None
+
+
+def _head(lines, roles, start, end) -> None:
+    for i in range(start, end):
+        if roles[i] is not None:
+            continue
+        line = lines[i]
+        if is_chrome(line):
+            roles[i] = R.CHROME
+        elif stamp_date(line):
+            roles[i] = R.STAMP
+        elif _is_source(line):
+            roles[i] = R.SOURCE
+        elif has_caption_cue(line):
+            roles[i] = R.CAPTION
+        elif byline_author(line):
+            roles[i] = R.BYLINE
+        elif word_count(line) <= MENU_WORDS:
+            roles[i] = R.CHROME
+        elif _TERMINAL.search(line):
+            roles[i] = R.BODY      # a short lead paragraph
+        else:
+            roles[i] = R.CAPTION
+
+
+def _body(lines, roles, start, end) -> None:
+    in_related = False
+    for i in range(start, end + 1):
+        if roles[i] is not None:
+            continue
+        line = lines[i]
+        if is_paragraph(line) and not is_chrome(line):
+            roles[i] = R.BODY
+            in_related = False
+        elif _is_related_marker(line):
+            roles[i] = R.CHROME
+            in_related = True
+        elif in_related or is_chrome(line) or _PAGINATION.match(line):
+            roles[i] = R.CHROME
+        elif stamp_date(line):
+            roles[i] = R.STAMP
+        elif has_caption_cue(line):
+            roles[i] = R.CAPTION
+        elif _TERMINAL.search(line) and not _weak_caption_cue(line):
+            roles[i] = R.BODY
+        else:
+            roles[i] = R.CAPTION
+
+
+def _tail(lines, roles, start) -> None:
+    byline_seen = False
+    for i in range(start, len(lines)):
+        if roles[i] is not None:
+            continue
+        line = lines[i]
+        if is_chrome(line) or _is_related_marker(line):
+            roles[i] = R.CHROME
+            if _is_related_marker(line):
+                byline_seen = True   # what follows a related-news marker is a list of links
+        elif _is_source(line):
+            roles[i] = R.SOURCE
+        elif stamp_date(line):
+            roles[i] = R.STAMP
+        elif byline_seen:
+            roles[i] = R.CHROME
+        elif has_caption_cue(line):
+            roles[i] = R.CAPTION
+        elif byline_author(line):
+            roles[i] = R.BYLINE
+            byline_seen = True
+        elif _weak_caption_cue(line):
+            roles[i] = R.CAPTION
+        elif word_count(line) <= MENU_WORDS:
+            roles[i] = R.CHROME
+        else:
+            roles[i] = R.CAPTION
+
+
+def _assemble(source, lines, roles, title_at) -> Cleaned:
+    title = lines[title_at]
+    title_key = match_key(title)
+    blocks: list[Block] = []
+    seen_captions: set[str] = set()
+    sources: list[str] = []
+    for i, (line, role) in enumerate(zip(lines, roles)):
+        if role == R.BODY:
+            m = _DATELINE.match(line)
+            if m and not blocks:
+                sources.append(m["src"].strip())
+                line = line[m.end():]
+            if match_key(line) == title_key or (blocks and blocks[-1] == Block("paragraph", line)):
+                roles[i] = R.CHROME
+                continue
+            blocks.append(Block("paragraph", line))
+        elif role == R.CAPTION:
+            key = match_key(line)
+            if key in seen_captions:
+                continue
+            seen_captions.add(key)
+            blocks.append(Block("caption", line))
+        elif role == R.SOURCE:
+            sources.append(line)
+    return Cleaned(
+        source_file=source.source_file,
+        lines=tuple(Line(x, r) for x, r in zip(lines, roles)),
+        title=title,
+        blocks=tuple(blocks),
+        stamps=tuple(x for x, r in zip(lines, roles) if r == R.STAMP),
+        bylines=tuple(x for x, r in zip(lines, roles) if r == R.BYLINE),
+        sources=tuple(sources),
+        hints=source,
+    )

@@ -1,0 +1,85 @@
+"""Command line: `nghiquyet build` and `nghiquyet convert --corpus DIR --out DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import BuildError
+from .pipeline import convert, print_report
+from .report import SKIPPED
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="nghiquyet", description=(
+        "Turn Vietnamese news articles about the Party's regional development resolutions "
+        "into a cross-linked MkDocs site."))
+    p.add_argument("--version", action="version", version=f"nghiquyet {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="convert corpus/ into content/ and render the site into site/",
+                       description="Convert every article of the corpus into pages under the MkDocs docs "
+                                   "folder, then render the whole site with MkDocs.")
+    b.add_argument("--root", type=Path, default=Path("."), help="project folder holding mkdocs.yml (default: .)")
+    b.add_argument("--corpus", type=Path, help="corpus folder (default: ROOT/corpus)")
+    b.add_argument("--content", type=Path, help="MkDocs docs folder (default: ROOT/content)")
+    b.add_argument("--site", type=Path, help="output folder (default: ROOT/site)")
+    b.add_argument("--strict", action="store_true",
+                   help="exit non-zero if any file was skipped or MkDocs raised a warning")
+
+    c = sub.add_parser("convert", help="write only the generated Markdown pages, no rendering",
+                       description="Convert the articles in --corpus into Markdown pages under --out.")
+    c.add_argument("--corpus", type=Path, required=True, help="folder of raw articles")
+    c.add_argument("--out", type=Path, required=True, help="folder to write the Markdown pages into")
+    c.add_argument("--strict", action="store_true", help="exit non-zero if any file was skipped")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "convert":
+            report, stats = convert(args.corpus, args.out)
+            print_report(report)
+            print(f"{len(stats.written)} pages written, {stats.unchanged} unchanged, "
+                  f"{len(stats.removed)} removed in {args.out}", file=sys.stderr)
+            return 1 if args.strict and report.count(SKIPPED) else 0
+        return _build(args)
+    except BuildError as exc:
+        print(f"nghiquyet: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("nghiquyet: interrupted; previous output left as it was", file=sys.stderr)
+        return 130
+
+
+def _build(args) -> int:
+    from .site import render, source_date_epoch
+
+    root = args.root
+    corpus = args.corpus or root / "corpus"
+    content = args.content or root / "content"
+    site_dir = args.site or root / "site"
+    report, stats = convert(corpus, content)
+    print_report(report)
+    dates = _article_dates(content)
+    render(root / "mkdocs.yml", site_dir, source_date_epoch(dates), strict=args.strict)
+    print(f"site written to {site_dir}", file=sys.stderr)
+    return 1 if args.strict and report.count(SKIPPED) else 0
+
+
+def _article_dates(content: Path) -> list[str]:
+    from .frontmatter import parse
+    dates = []
+    for page in sorted((content / "bai-viet").glob("*.md")):
+        if page.name == "index.md":
+            continue
+        meta = parse(page.read_text(encoding="utf-8"))
+        dates.append(meta.get("date") or max((e["date"] for e in meta.get("events", [])), default=""))
+    return dates
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Dates in Vietnamese text: full dates, day/month without a year, months, quarters, years.
+
+>>> [m.iso for m in find_dates("Ngày 10/2/2022 và ngày 3 tháng 11 năm 2022, sáng 16/11")]
+['2022-02-10', '2022-11-03', None]
+>>> [(m.month, m.day) for m in find_dates("sáng 16/11")]
+[(11, 16)]
+>>> stamp_date("Thứ Tư, 16/11/2022, 10:25 (GMT+7)")
+'2022-11-16'
+>>> stamp_date("20-04-2022 07:53")
+'2022-04-20'
+>>> stamp_date("Sáng 16/11/2022, hội nghị đã diễn ra tại Hà Nội với nhiều đại biểu.") is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from . import patterns as P
+from .text import match_key
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    year: Optional[int]
+    month: int
+    day: Optional[int]
+    precision: str            # day | month | quarter | year
+
+    @property
+    def iso(self) -> Optional[str]:
+        if self.year is None or self.day is None:
+            return None
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _group(m: re.Match, *names: str) -> Optional[str]:
+    for name in names:
+        value = m.groupdict().get(name)
+        if value:
+            return value
+    return None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """All dates in text, left to right, without overlaps (longer forms win)."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(match: DateMatch) -> None:
+        found.append(match)
+        taken.append((match.start, match.end))
+
+    for m in P.FULL_DATE.finditer(text):
+        y, mo, d = int(_group(m, "y", "y2")), int(_group(m, "m", "m2")), int(_group(m, "d", "d2"))
+        if _valid(y, mo, d):
+            add(DateMatch(m.start(), m.end(), y, mo, d, "day"))
+    for m in P.ISO_DATE.finditer(text):
+        if free(m.start(), m.end()) and _valid(int(m["y"]), int(m["m"]), int(m["d"])):
+            add(DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), "day"))
+    for m in P.QUARTER_YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            q = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(m["q"].upper()) or int(m["q"])
+            add(DateMatch(m.start(), m.end(), int(m["y"]), 3 * q - 2, None, "quarter"))
+    for m in P.MONTH_YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            add(DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), None, "month"))
+    for m in P.DAY_MONTH.finditer(text):
+        if free(m.start(), m.end()):
+            d, mo = int(_group(m, "d", "d2", "d3")), int(_group(m, "m", "m2", "m3"))
+            if _valid(2000, mo, d):
+                add(DateMatch(m.start(), m.end(), None, mo, d, "day"))
+    for m in P.YEAR_ONLY.finditer(text):
+        if free(m.start(), m.end()):
+            add(DateMatch(m.start(), m.end(), int(m["y"]), 1, None, "year"))
+    return sorted(found, key=lambda x: x.start)
+
+
+def stamp_date(line: str) -> Optional[str]:
+    """The date of a line that is only a date-time stamp ("20-04-2022 07:53"), else None."""
+    dates = [d for d in find_dates(line) if d.iso]
+    if len(dates) != 1:
+        return None
+    rest = line[:dates[0].start] + " " + line[dates[0].end:]
+    rest = P.TIME.sub(" ", rest)
+    rest = P.WEEKDAY.sub(" ", rest)
+    rest = P.TIMEZONE.sub(" ", rest)
+    key = match_key(rest)
+    for label in _stamp_labels():
+        key = key.replace(label, " ")
+    words = re.findall(r"[^\W\d_]+", key)
+    return dates[0].iso if len(words) <= 2 else None
+
+
+def _stamp_labels() -> list[str]:
+    from .vocabulary import vocabulary
+    return sorted((match_key(x) for x in vocabulary()["stamp_labels"]), key=len, reverse=True)
+
+
+def horizon_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of target years and periods ("đến năm 2030", "giai đoạn 2021-2030")."""
+    spans = []
+    for m in P.HORIZON.finditer(text):
+        # "Đến năm 2021, Bộ Chính trị …" opens a sentence: a past fact, not a target.
+        before = text[:m.start()].rstrip()
+        if m.group(0).lower().startswith(("đến", "tới")) and (not before or before[-1] in ".!?;:"):
+            continue
+        spans.append((m.start(), m.end()))
+    return spans

@@ -1,0 +1,20 @@
+"""Domain errors. Each carries the file it concerns so the CLI can print one clear line."""
+
+from __future__ import annotations
+
+
+class NghiquyetError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class ArticleError(NghiquyetError):
+    """One corpus file cannot become a page. The build skips it and goes on."""
+
+    def __init__(self, source_file: str, reason: str):
+        super().__init__(f"{source_file}: {reason}")
+        self.source_file = source_file
+        self.reason = reason
+
+
+class BuildError(NghiquyetError):
+    """The whole build cannot go on (missing corpus folder, unwritable output, bad config)."""

@@ -1,0 +1,162 @@
+"""Dated happenings an article reports (a conference held, a plan signed, a review made).
+
+A date counts as an event when it opens a clause ("Sáng 16/11, …", "…, sáng ngày 9/6, Ban …")
+in a sentence that names a kind of happening; a date written after a document reference
+("Nghị quyết 37-NQ/TW ngày 01/7/2004") is a citation, not an event. A day and month without a
+year get the year from the publication date, else from the dated facts of the article, and
+are marked inferred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Optional
+
+from . import patterns as P
+from .dates import DateMatch, find_dates, horizon_spans
+from .documents import Mention, mention_id
+from .records import Event
+from .text import match_key
+from .vocabulary import vocabulary
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_TIME_LEAD = re.compile(
+    r"^(?:(?:đúng|vào|lúc|vào lúc|từ|trong)\s+)*"
+    r"(?:\d{1,2}\s*(?:giờ|h|:)?\s*\d{0,2}\s*(?:phút\s*)?)?"
+    r"(?:(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối)\s+)?"
+    r"(?:(?:hôm\s+)?nay\s*,?\s*)?(?:(?:ngày|hôm)\s+)?$", re.I)
+SUMMARY_CHARS = 220
+
+
+@lru_cache(maxsize=None)
+def _cues() -> list[tuple[str, str]]:
+    v = vocabulary()
+    weak = {match_key(w) for w in v["weak_event_cues"]}
+    cues = [(match_key(c), kind) for kind, words in v["event_kinds"].items() for c in words
+            if match_key(c) not in weak]
+    return sorted(cues, key=lambda c: -len(c[0]))
+
+
+def classify(text: str) -> Optional[str]:
+    """The kind of happening a clause names: the earliest cue wins, the longer on a tie.
+
+    >>> classify("Ban Kinh tế Trung ương tổ chức buổi họp Tổ Biên tập Đề án Tổng kết")
+    'meeting'
+    >>> classify("Bộ Chính trị tổ chức Hội nghị trực tuyến quán triệt Nghị quyết")
+    'dissemination'
+    """
+    key = match_key(text)
+    best = None
+    for cue, kind in _cues():
+        m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", key)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    if best:
+        return best[1]
+    weak = [match_key(w) for w in vocabulary()["weak_event_cues"]]
+    return "meeting" if any(w in key for w in weak) else None
+
+
+def _opens_clause(sentence: str, date: DateMatch) -> bool:
+    before = sentence[:date.start]
+    clause = re.split(r"[,;:]", before)[-1]
+    if not _TIME_LEAD.match(clause.strip() + " "):
+        return False
+    after = sentence[date.end:date.end + 3]
+    return after.startswith((",", " ")) or after == ""
+
+
+def _cited(sentence: str, date: DateMatch, mentions: list[tuple[int, int]]) -> bool:
+    """The date qualifies a document reference ("… 37-NQ/TW, ngày 01/7/2004")."""
+    for start, end in mentions:
+        gap = sentence[end:date.start]
+        if 0 <= date.start - end <= 60 and not re.search(r"[.;]", gap) and \
+                re.fullmatch(r"[\s,(]*(?:\([^)]*\)\s*,?\s*)?(?:ban hành\s+|ký\s+)?(?:ngày\s*)?", gap, re.I):
+            return True
+    return False
+
+
+def anchors(blocks: list[str], mentions: list[Mention], catalogue_dates: list[str]) -> list[DateMatch]:
+    """Dated facts of an article: dates with a year that are not targets or horizons."""
+    out: list[DateMatch] = []
+    for text in blocks:
+        spans = horizon_spans(text)
+        for d in find_dates(text):
+            if d.year and not any(s <= d.start < e for s, e in spans):
+                out.append(d)
+        for m in P.TERM.finditer(text):
+            lo, _ = vocabulary()["terms"][m["term"].upper()]
+            out.append(DateMatch(m.start(), m.end(), lo, 1, None, "year"))
+    for iso in catalogue_dates:
+        y, mo, d = map(int, iso.split("-"))
+        out.append(DateMatch(0, 0, y, mo, d, "day"))
+    return out
+
+
+def infer_year(month: int, day: int, published: Optional[str], facts: list[DateMatch]) -> Optional[int]:
+    """The year of a day/month: the latest one not after publication, else the year of the
+    latest dated fact (moved one year on if a full date that year comes later).
+
+    >>> infer_year(4, 15, "2022-04-20", [])
+    2022
+    >>> infer_year(12, 30, "2022-04-20", [])
+    2021
+    >>> infer_year(11, 16, None, [DateMatch(0, 0, 2022, 11, 3, "day")])
+    2022
+    >>> infer_year(1, 5, None, [DateMatch(0, 0, 2022, 11, 3, "day")])
+    2023
+    """
+    if published:
+        pub = dt.date.fromisoformat(published)
+        for year in (pub.year, pub.year - 1):
+            try:
+                if dt.date(year, month, day) <= pub:
+                    return year
+            except ValueError:
+                continue
+        return None
+    years = [f.year for f in facts if f.year]
+    if not years:
+        return None
+    year = max(years)
+    later = [f for f in facts if f.year == year and f.day and (f.month, f.day) > (month, day)]
+    return year + 1 if later else year
+
+
+def find_events(paragraphs: list[str], mentions_by_block: dict[int, list[Mention]],
+                primary: Optional[str], published: Optional[str],
+                facts: list[DateMatch]) -> list[Event]:
+    """Events reported by the paragraphs (block indexes match `mentions_by_block`)."""
+    events: dict[tuple, Event] = {}
+    for b, text in enumerate(paragraphs):
+        block_mentions = mentions_by_block.get(b, [])
+        offset = 0
+        for sentence in _SENTENCE.split(text):
+            start = text.find(sentence, offset)
+            offset = start + len(sentence)
+            local = [(m.start - start, m.end - start) for m in block_mentions
+                     if start <= m.start < offset]
+            event = _sentence_event(sentence, local, block_mentions, start, primary, published, facts)
+            if event:
+                events.setdefault((event.date, event.kind, event.document), event)
+    return sorted(events.values())
+
+
+def _sentence_event(sentence, local, block_mentions, start, primary, published, facts):
+    for date in find_dates(sentence):
+        if date.precision != "day" or _cited(sentence, date, local) or not _opens_clause(sentence, date):
+            continue
+        kind = classify(sentence[date.end:])
+        if kind is None:
+            continue
+        inferred = date.year is None
+        year = date.year or infer_year(date.month, date.day, published, facts)
+        if year is None:
+            continue
+        after = [m for m in block_mentions if m.start >= start + date.end and m.start < start + len(sentence)]
+        document = mention_id(after[0]) if after else (mention_id(block_mentions[0]) if block_mentions else primary)
+        summary = sentence if len(sentence) <= SUMMARY_CHARS else sentence[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+        return Event(f"{year:04d}-{date.month:02d}-{date.day:02d}", kind, document, summary, inferred)
+    return None

@@ -1,0 +1,128 @@
+"""Stage 3, extract: a cleaned page -> an `Article` with every field of the front matter."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from typing import Optional
+
+from slugify import slugify
+
+from . import documents as D
+from .clean import byline_author
+from .dates import find_dates, stamp_date
+from .events import anchors, find_events
+from .people import find_organisations, find_people
+from .places import find_places, find_regions
+from .records import Article, Cleaned
+from .text import match_key
+from .vocabulary import catalogue
+
+SLUG_CHARS = 80
+DESCRIPTION_CHARS = 200
+_SOURCE_PREFIX = re.compile(r"^(?:nguồn|theo|source)\s*:?\s*", re.I)
+
+
+def extract(cleaned: Cleaned) -> Article:
+    paragraphs = [b.text for b in cleaned.blocks if b.kind == "paragraph"]
+    captions = [b.text for b in cleaned.blocks if b.kind == "caption"]
+    texts = [cleaned.title] + paragraphs + captions
+    published = _published(cleaned)
+    context_year = int(published[:4]) if published else _latest_year(paragraphs)
+
+    mentions = D.find_mentions(texts, context_year)
+    refs = D.find_documents(texts, context_year)
+    doc_ids = [r.id for r in refs]
+    counts = Counter(D.mention_id(m) for m in mentions)
+    primary = counts.most_common(1)[0][0] if counts else None
+
+    by_block: dict[int, list] = {}
+    for m in mentions:
+        if 1 <= m.block <= len(paragraphs):
+            by_block.setdefault(m.block - 1, []).append(m)
+    known_dates = [r.date for r in refs if r.date]
+    facts = anchors(texts, mentions, known_dates)
+    events = find_events(paragraphs, by_block, primary, published, facts)
+
+    on = published or _reference_date(events, facts)
+    provinces, places = find_places(texts, on)
+    regions = find_regions(texts)
+    for ref in refs:
+        for rid in catalogue().get(ref.id, {}).get("regions", []):
+            if rid not in regions:
+                regions.append(rid)
+    digest = hashlib.sha256("\n".join([cleaned.title] + [f"{b.kind}:{b.text}" for b in cleaned.blocks])
+                            .encode("utf-8")).hexdigest()
+    return Article(
+        source_file=cleaned.source_file,
+        slug=slugify(cleaned.title, max_length=SLUG_CHARS, word_boundary=True, save_order=True) or digest[:12],
+        digest=digest,
+        title=cleaned.title,
+        date=published,
+        blocks=cleaned.blocks,
+        author=_author(cleaned),
+        source=_source(cleaned),
+        description=_description(paragraphs),
+        documents=tuple(doc_ids),
+        regions=tuple(regions),
+        provinces=tuple(provinces),
+        places=tuple(places),
+        events=tuple(events),
+        people=tuple(find_people(texts)),
+        organisations=tuple(find_organisations(texts)),
+        congress_resolutions=tuple(D.congress_resolutions(texts)),
+        document_refs=tuple(refs),
+    )
+
+
+def _published(cleaned: Cleaned) -> Optional[str]:
+    for line in cleaned.stamps:
+        iso = stamp_date(line)
+        if iso:
+            return iso
+    hint = cleaned.hints.date_hint if cleaned.hints else None
+    if hint and re.fullmatch(r"\d{4}-\d{2}-\d{2}", hint[:10]):
+        return hint[:10]
+    return None
+
+
+def _latest_year(paragraphs: list[str]) -> Optional[int]:
+    years = [d.year for text in paragraphs for d in find_dates(text) if d.year and d.precision == "day"]
+    return max(years) if years else None
+
+
+def _reference_date(events, facts) -> Optional[str]:
+    """The article's own time when it prints no date: its latest event, else its latest fact."""
+    if events:
+        return max(e.date for e in events)
+    dated = [f for f in facts if f.year and f.day]
+    if dated:
+        latest = max(dated, key=lambda f: (f.year, f.month, f.day))
+        return f"{latest.year:04d}-{latest.month:02d}-{latest.day:02d}"
+    return None
+
+
+def _author(cleaned: Cleaned) -> Optional[str]:
+    for line in cleaned.bylines:
+        author = byline_author(line)
+        if author:
+            return author
+    return cleaned.hints.author_hint if cleaned.hints else None
+
+
+def _source(cleaned: Cleaned) -> Optional[str]:
+    for line in cleaned.sources:
+        value = _SOURCE_PREFIX.sub("", line).strip(" .")
+        if value:
+            return value
+    return cleaned.hints.site_hint if cleaned.hints else None
+
+
+def _description(paragraphs: list[str]) -> Optional[str]:
+    if not paragraphs:
+        return None
+    text = paragraphs[0]
+    if len(text) <= DESCRIPTION_CHARS:
+        return text
+    return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,74 @@
+"""The front matter of an article page: a public contract, written by a YAML emitter and
+validated against data/frontmatter.schema.json before anything is written."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jsonschema
+import yaml
+
+from .errors import ArticleError
+from .records import Article
+from .vocabulary import schema
+
+
+@lru_cache(maxsize=None)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
+def to_dict(article: Article) -> dict:
+    """Field order is fixed (the contract's order); empty optional fields are left out."""
+    data = {
+        "title": article.title,
+        "date": article.date,
+        "description": article.description,
+        "source_file": article.source_file,
+        "source": article.source,
+        "author": article.author,
+        "documents": list(article.documents),
+        "congress_resolutions": list(article.congress_resolutions) or None,
+        "regions": list(article.regions),
+        "provinces": list(article.provinces),
+        "places": [_drop_none({"name": p.name, "kind": p.kind, "province": p.province}) for p in article.places] or None,
+        "events": [_drop_none({"date": e.date, "kind": e.kind, "document": e.document,
+                               "summary": e.summary, "inferred": e.inferred}) for e in article.events],
+        "people": [_drop_none({"name": p.name, "role": p.role}) for p in article.people] or None,
+        "organisations": list(article.organisations) or None,
+        "digest": article.digest,
+    }
+    return _drop_none(data)
+
+
+def _drop_none(d: dict) -> dict:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def validate(data: dict, source_file: str) -> None:
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        e = errors[0]
+        where = "/".join(map(str, e.path)) or "(root)"
+        raise ArticleError(source_file, f"front matter invalid at {where}: {e.message}")
+
+
+def dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+
+
+def render(data: dict, source_file: str) -> str:
+    """`---` + YAML + `---`, read back and validated: what is written is what validates."""
+    validate(data, source_file)
+    text = dump(data)
+    if yaml.safe_load(text) != data:
+        raise ArticleError(source_file, "front matter does not read back as written")
+    return f"---\n{text}---\n"
+
+
+def parse(page: str) -> dict:
+    """The front matter of a page written by `render`."""
+    if not page.startswith("---\n"):
+        raise ValueError("no front matter")
+    end = page.index("\n---\n", 4)
+    return yaml.safe_load(page[4:end + 1])

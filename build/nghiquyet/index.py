@@ -1,0 +1,198 @@
+"""Stage 4, index: all articles + the catalogue and gazetteer -> one `SiteIndex`.
+
+Pages are pure functions of this index (read everything, then write everything).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from slugify import slugify
+
+from .records import Article
+from .vocabulary import catalogue, provinces, regions, vocabulary
+
+
+@dataclass
+class TimelineEntry:
+    date: str
+    kind: str
+    document: Optional[str]
+    inferred: bool
+    summary: str
+    articles: list[str] = field(default_factory=list)     # slugs of reporting articles
+    provinces: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    from_catalogue: bool = False
+
+
+@dataclass
+class DocumentInfo:
+    id: str
+    number: str
+    type: str
+    year: int
+    date: Optional[str] = None
+    term: Optional[str] = None
+    issuer: Optional[str] = None
+    title: Optional[str] = None
+    regions: list[str] = field(default_factory=list)
+    horizon: list[int] = field(default_factory=list)
+    replaces: Optional[str] = None
+    replaced_by: list[str] = field(default_factory=list)
+    concerns: Optional[str] = None
+    concerned_by: list[str] = field(default_factory=list)
+    catalogued: bool = False
+    articles: list[str] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return document_slug(self.id)
+
+    @property
+    def short(self) -> str:
+        return self.id.rsplit("-", 1)[0]
+
+
+@dataclass
+class ProvinceInfo:
+    name: str
+    kind: str
+    region: Optional[str]
+    becomes: Optional[str] = None          # the 2025 unit it is part of
+    formed_from: list[str] = field(default_factory=list)
+    current: bool = False                  # one of today's 34
+    historical: bool = False               # one of the 63 of 2024
+    articles: list[str] = field(default_factory=list)
+    places: set = field(default_factory=set)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass
+class SiteIndex:
+    articles: dict[str, Article]                      # by slug, sorted newest first
+    documents: dict[str, DocumentInfo]
+    provinces: dict[str, ProvinceInfo]
+    region_articles: dict[str, list[str]]
+    timeline: list[TimelineEntry]
+
+    def events_for(self, *, document=None, region=None, province=None) -> list[TimelineEntry]:
+        out = []
+        for e in self.timeline:
+            if document and e.document != document:
+                continue
+            if region and region not in e.regions:
+                continue
+            if province and province not in e.provinces:
+                continue
+            out.append(e)
+        return out
+
+
+def document_slug(doc_id: str) -> str:
+    return slugify(doc_id)
+
+
+def _parse_id(doc_id: str) -> tuple[str, str, int]:
+    number, rest = doc_id.split("-", 1)
+    code, year = rest.rsplit("-", 1)
+    return number, code.split("/")[0], int(year)
+
+
+def article_sort_key(a: Article):
+    return (a.date or max((e.date for e in a.events), default="0000"), a.title, a.slug)
+
+
+def build_index(articles: list[Article]) -> SiteIndex:
+    ordered = sorted(articles, key=article_sort_key, reverse=True)
+    by_slug = {a.slug: a for a in ordered}
+    documents = _documents(ordered)
+    province_index = _provinces(ordered)
+    region_articles = {rid: [a.slug for a in ordered if rid in a.regions] for rid in regions()}
+    timeline = _timeline(ordered, documents)
+    return SiteIndex(by_slug, documents, province_index, region_articles, timeline)
+
+
+def _documents(articles: list[Article]) -> dict[str, DocumentInfo]:
+    docs: dict[str, DocumentInfo] = {}
+    for doc_id, d in catalogue().items():
+        number, code, year = _parse_id(doc_id)
+        docs[doc_id] = DocumentInfo(doc_id, number, code, year, d.get("date"), d.get("term"), d.get("issuer"),
+                                    d.get("title"), list(d.get("regions", [])), list(d.get("horizon", [])),
+                                    d.get("replaces"), [], d.get("concerns"), [], True)
+    for a in articles:
+        for ref in a.document_refs:
+            if ref.id not in docs:
+                docs[ref.id] = DocumentInfo(ref.id, ref.number, ref.type, ref.year, ref.date,
+                                            _term_of(ref.year))
+            info = docs[ref.id]
+            if info.date is None and ref.date:
+                info.date = ref.date
+            if a.slug not in info.articles:
+                info.articles.append(a.slug)
+    for info in docs.values():
+        if info.replaces in docs:
+            docs[info.replaces].replaced_by.append(info.id)
+        if info.concerns in docs:
+            docs[info.concerns].concerned_by.append(info.id)
+    return dict(sorted(docs.items(), key=lambda kv: (kv[1].date or f"{kv[1].year}", kv[0])))
+
+
+def _term_of(year: int) -> Optional[str]:
+    for term, (lo, hi) in vocabulary()["terms"].items():
+        if lo <= year < hi:
+            return term
+    return None
+
+
+def _provinces(articles: list[Article]) -> dict[str, ProvinceInfo]:
+    data = provinces()
+    out: dict[str, ProvinceInfo] = {}
+    for p in data["before_2025"]:
+        out[p["name"]] = ProvinceInfo(p["name"], p["kind"], p["region"], becomes=p["becomes"], historical=True)
+    for p in data["after_2025"]:
+        info = out.setdefault(p["name"], ProvinceInfo(p["name"], p["kind"], None))
+        info.current = True
+        info.formed_from = sorted(q["name"] for q in data["before_2025"] if q["becomes"] == p["name"])
+    for a in articles:
+        for name in a.provinces:
+            info = out.setdefault(name, ProvinceInfo(name, "tỉnh", None))
+            info.articles.append(a.slug)
+        for place in a.places:
+            if place.province in out:
+                out[place.province].places.add((place.kind, place.name))
+    # A new unit's region: the region of the units it was formed from, when they agree.
+    for info in out.values():
+        if info.region is None and info.formed_from:
+            rs = {out[n].region for n in info.formed_from if n in out}
+            info.region = rs.pop() if len(rs) == 1 else None
+    return out
+
+
+def _timeline(articles: list[Article], documents: dict[str, DocumentInfo]) -> list[TimelineEntry]:
+    merged: dict[tuple, TimelineEntry] = {}
+    for doc in documents.values():
+        if doc.date and doc.catalogued:
+            key = (doc.date, "issued", doc.id)
+            merged[key] = TimelineEntry(doc.date, "issued", doc.id, False, doc.title or doc.id,
+                                        regions=list(doc.regions), from_catalogue=True)
+    for a in reversed(articles):   # oldest first, so the first reporter's summary is kept
+        for e in a.events:
+            key = (e.date, e.kind, e.document)
+            entry = merged.get(key)
+            if entry is None:
+                entry = merged[key] = TimelineEntry(e.date, e.kind, e.document, e.inferred, e.summary)
+            entry.inferred = entry.inferred and e.inferred
+            if a.slug not in entry.articles:
+                entry.articles.append(a.slug)
+            for p in a.provinces:
+                if p not in entry.provinces:
+                    entry.provinces.append(p)
+            for r in a.regions:
+                if r not in entry.regions:
+                    entry.regions.append(r)
+    return sorted(merged.values(), key=lambda e: (e.date, e.kind, e.document or ""))

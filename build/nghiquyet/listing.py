@@ -1,0 +1,111 @@
+"""Generic listing builders shared by every page kind: links, article lists, timelines.
+
+Every builder takes the path of the page it writes into, so links are relative and MkDocs
+can check them (`mkdocs build --strict`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from itertools import groupby
+
+from slugify import slugify
+
+from .index import DocumentInfo, SiteIndex, TimelineEntry, document_slug
+from .markup import escape, link, vn_date
+from .records import Article
+from .vocabulary import regions, vocabulary
+
+ARTICLES_DIR, DOCUMENTS_DIR, REGIONS_DIR, PROVINCES_DIR, TIMELINE_DIR = (
+    "bai-viet", "van-ban", "vung", "tinh", "dong-thoi-gian")
+
+
+def article_path(slug: str) -> str:
+    return f"{ARTICLES_DIR}/{slug}.md"
+
+
+def document_path(doc_id: str) -> str:
+    return f"{DOCUMENTS_DIR}/{document_slug(doc_id)}.md"
+
+
+def region_path(rid: str) -> str:
+    return f"{REGIONS_DIR}/{rid}.md"
+
+
+def province_path(name: str) -> str:
+    return f"{PROVINCES_DIR}/{slugify(name)}.md"
+
+
+def rel(page: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def doc_link(page: str, index: SiteIndex, doc_id: str) -> str:
+    doc = index.documents.get(doc_id)
+    label = doc.short if doc else doc_id
+    return link(f"{label} ({doc_id.rsplit('-', 1)[1]})", rel(page, document_path(doc_id)))
+
+
+def region_link(page: str, rid: str) -> str:
+    return link(regions()[rid]["name"], rel(page, region_path(rid)))
+
+
+def province_link(page: str, index: SiteIndex, name: str) -> str:
+    if name in index.provinces:
+        return link(name, rel(page, province_path(name)))
+    return escape(name)
+
+
+def kind_name(kind: str) -> str:
+    return vocabulary()["event_kind_names"].get(kind, kind)
+
+
+def document_title(doc: DocumentInfo) -> str:
+    kind = vocabulary()["document_type_names"].get(doc.type, doc.type)
+    date = f" ngày {_dmy(doc.date)}" if doc.date else f" năm {doc.year}"
+    return f"{kind} số {doc.short}{date}"
+
+
+def _dmy(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(d)}/{int(m)}/{y}"
+
+
+def article_item(page: str, a: Article) -> str:
+    when = vn_date(a.date) if a.date else "<em>không rõ ngày</em>"
+    source = f" · {escape(a.source)}" if a.source else ""
+    return f"- {link(a.title, rel(page, article_path(a.slug)))} — {when}{source}"
+
+
+def article_list(page: str, index: SiteIndex, slugs: list[str], empty: str = "Chưa có bài viết.") -> str:
+    if not slugs:
+        return f"_{escape(empty)}_\n"
+    return "\n".join(article_item(page, index.articles[s]) for s in slugs) + "\n"
+
+
+def timeline_item(page: str, index: SiteIndex, e: TimelineEntry) -> str:
+    parts = [vn_date(e.date, e.inferred), f"**{escape(kind_name(e.kind))}**"]
+    if e.document:
+        parts.append(doc_link(page, index, e.document))
+    if e.provinces:
+        parts.append(", ".join(province_link(page, index, p) for p in e.provinces))
+    text = " · ".join(parts) + " — " + escape(e.summary)
+    if e.articles:
+        text += " " + "; ".join(link("Bài viết" if len(e.articles) == 1 else f"Bài {i}", rel(page, article_path(s)))
+                                for i, s in enumerate(e.articles, 1))
+    elif e.from_catalogue:
+        text += " _(theo danh mục văn bản)_"
+    return f"1. {text}"
+
+
+def timeline(page: str, index: SiteIndex, entries: list[TimelineEntry], level: int = 2) -> str:
+    """Entries grouped by year, each year an ordered list (`<ol>`), each date a `<time>`."""
+    if not entries:
+        return "_Chưa có sự kiện._\n"
+    out = []
+    for year, group in groupby(entries, key=lambda e: e.date[:4]):
+        out.append(f"{'#' * level} Năm {year}\n")
+        out.append("\n".join(timeline_item(page, index, e) for e in group) + "\n")
+    if any(e.inferred for e in entries):
+        out.append("<small>\\* Năm được suy ra từ ngữ cảnh bài viết (bài chỉ ghi ngày, tháng).</small>\n")
+    return "\n".join(out)

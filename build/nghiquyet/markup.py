@@ -1,0 +1,52 @@
+"""Markdown building blocks. Corpus text is text: `escape` makes every character render as
+itself, whatever Markdown, HTML or the enabled extensions would make of it.
+
+>>> escape("1. <b>x</b> *y* # [a](b) & |")
+'1\\\\. &lt;b&gt;x&lt;/b&gt; \\\\*y\\\\* \\\\# \\\\[a\\\\]\\\\(b\\\\) &amp; \\\\|'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Characters Python-Markdown (and the extensions in mkdocs.yml) give a meaning to.
+_ESCAPE = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def escape(text: str) -> str:
+    """Text -> Markdown that renders as exactly that text (one paragraph's worth)."""
+    text = html.escape(text, quote=False)
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def escape_html(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def link(text: str, target: str) -> str:
+    return f"[{escape(text)}]({target})"
+
+
+def paragraph(text: str) -> str:
+    return escape(text) + "\n"
+
+
+def caption(text: str) -> str:
+    """A photo caption: a paragraph with the caption class (attr_list)."""
+    return f"{escape(text)}\n{{ .nq-caption }}\n"
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """Cells are Markdown already (escaped or links)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def vn_date(iso: str, inferred: bool = False) -> str:
+    """`2022-04-15` -> `<time datetime="2022-04-15">15/04/2022</time>`; inferred years are marked."""
+    y, m, d = iso.split("-")
+    label = f"{d}/{m}/{y}"
+    mark = '<abbr class="nq-inferred" title="Năm được suy ra từ ngữ cảnh bài viết">*</abbr>' if inferred else ""
+    return f'<time datetime="{iso}">{label}</time>{mark}'

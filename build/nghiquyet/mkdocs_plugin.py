@@ -1,0 +1,39 @@
+"""MkDocs plugin `nghiquyet`: during `mkdocs serve`, converts the corpus before each build and
+watches the corpus folder, so editing an article regenerates its pages. The writer leaves
+unchanged pages untouched, so a rebuild does not trigger another one. `mkdocs build` on an
+already converted tree does nothing here."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.plugins import BasePlugin
+
+log = logging.getLogger("mkdocs.plugins.nghiquyet")
+
+
+class NghiquyetPlugin(BasePlugin):
+    config_scheme = (("corpus", config_options.Type(str, default="corpus")),)
+
+    def __init__(self):
+        self.serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def _corpus(self, config) -> Path:
+        return (Path(config.config_file_path).parent / self.config["corpus"]).resolve()
+
+    def on_pre_build(self, config):
+        if not self.serving:
+            return
+        from .pipeline import convert
+        report, stats = convert(self._corpus(config), Path(config.docs_dir))
+        log.info("nghiquyet: %s; %d pages rewritten", report.summary(), len(stats.written))
+
+    def on_serve(self, server, config, builder):
+        if self.serving:
+            server.watch(str(self._corpus(config)))
+        return server

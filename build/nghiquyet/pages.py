@@ -1,0 +1,265 @@
+"""Stage 5, pages: the SiteIndex -> {path: Markdown} for every generated page."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from . import frontmatter
+from .index import SiteIndex
+from .listing import (ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
+                      article_path, doc_link, document_path, document_title, kind_name, province_link,
+                      province_path, region_link, region_path, rel, timeline)
+from .markup import caption, escape, link, paragraph, table, vn_date
+from .records import Article
+from .vocabulary import provinces as province_data
+from .vocabulary import regions
+
+LATEST_ON_HOME = 10
+
+
+def build_pages(index: SiteIndex) -> dict[str, str]:
+    pages: dict[str, str] = {}
+    for slug, a in index.articles.items():
+        pages[article_path(slug)] = article_page(index, a)
+    for doc_id in index.documents:
+        pages[document_path(doc_id)] = document_page(index, doc_id)
+    for rid in regions():
+        pages[region_path(rid)] = region_page(index, rid)
+    for name, info in index.provinces.items():
+        if info.articles or info.historical or info.current:
+            pages[province_path(name)] = province_page(index, name)
+    pages[f"{ARTICLES_DIR}/index.md"] = articles_index(index)
+    pages[f"{DOCUMENTS_DIR}/index.md"] = documents_index(index)
+    pages[f"{REGIONS_DIR}/index.md"] = regions_index(index)
+    pages[f"{PROVINCES_DIR}/index.md"] = provinces_index(index)
+    pages[f"{TIMELINE_DIR}/index.md"] = timeline_page(index)
+    pages["index.md"] = home_page(index)
+    return pages
+
+
+def _page_head(title: str, description: str | None = None) -> str:
+    meta = {"title": title}
+    if description:
+        meta["description"] = description
+    return f"---\n{frontmatter.dump(meta)}---\n\n# {escape(title)}\n\n"
+
+
+# Articles -------------------------------------------------------------------------------
+
+def article_page(index: SiteIndex, a: Article) -> str:
+    page = article_path(a.slug)
+    out = [frontmatter.render(frontmatter.to_dict(a), a.source_file),
+           f"\n# {escape(a.title)}\n\n"]
+    facts = []
+    if a.date:
+        facts.append(f"**Ngày đăng:** {vn_date(a.date)}")
+    if a.author:
+        facts.append(f"**Tác giả:** {escape(a.author)}")
+    if a.source:
+        facts.append(f"**Nguồn:** {escape(a.source)}")
+    if facts:
+        out.append(" · ".join(facts) + "\n{ .nq-meta }\n\n")
+    links = []
+    if a.documents:
+        links.append("**Văn bản:** " + ", ".join(doc_link(page, index, d) for d in a.documents))
+    if a.regions:
+        links.append("**Vùng:** " + ", ".join(region_link(page, r) for r in a.regions))
+    if a.provinces:
+        links.append("**Tỉnh, thành phố:** " + ", ".join(province_link(page, index, p) for p in a.provinces))
+    if links:
+        out.append("\\\n".join(links) + "\n{ .nq-links }\n\n")
+    for block in a.blocks:
+        out.append((caption(block.text) if block.kind == "caption" else paragraph(block.text)) + "\n")
+    if a.events:
+        out.append("## Sự kiện trong bài\n\n")
+        for e in a.events:
+            doc = f" · {doc_link(page, index, e.document)}" if e.document else ""
+            out.append(f"1. {vn_date(e.date, e.inferred)} · **{escape(kind_name(e.kind))}**{doc}\n")
+        out.append("\n")
+    if a.places or a.people:
+        out.append("## Địa danh và nhân vật\n\n")
+        for p in a.places:
+            where = f" ({province_link(page, index, p.province)})" if p.province else ""
+            out.append(f"- {escape(p.kind)} {escape(p.name)}{where}\n")
+        for p in a.people:
+            role = f", {escape(p.role)}" if p.role else ""
+            out.append(f"- {escape(p.name)}{role}\n")
+        out.append("\n")
+    out.append(f"<small>Tệp gốc: <code>{escape(a.source_file)}</code></small>\n")
+    return "".join(out)
+
+
+def articles_index(index: SiteIndex) -> str:
+    page = f"{ARTICLES_DIR}/index.md"
+    out = [_page_head("Bài viết", "Tất cả bài viết theo tháng đăng")]
+    out.append(f"Có {len(index.articles)} bài viết.\n\n")
+    month = lambda s: (index.articles[s].date or "")[:7]
+    for key, group in groupby(index.articles, key=month):
+        heading = f"Tháng {key[5:7]}/{key[:4]}" if key else "Chưa rõ ngày đăng"
+        out.append(f"## {heading}\n\n{article_list(page, index, list(group))}\n")
+    return "".join(out)
+
+
+# Documents ------------------------------------------------------------------------------
+
+def document_page(index: SiteIndex, doc_id: str) -> str:
+    doc = index.documents[doc_id]
+    page = document_path(doc_id)
+    out = [_page_head(document_title(doc), doc.title)]
+    if doc.title:
+        out.append(f"_{escape(doc.title)}_\n\n")
+    rows = [["Số hiệu", escape(doc.short)], ["Mã trên trang", f"`{doc.id}`"],
+            ["Loại văn bản", escape(document_title(doc).split(" số ")[0])]]
+    if doc.issuer:
+        rows.append(["Cơ quan ban hành", escape(doc.issuer)])
+    rows.append(["Ngày ban hành", vn_date(doc.date) if doc.date else f"năm {doc.year}"])
+    if doc.term:
+        rows.append(["Khóa", escape(doc.term)])
+    if doc.regions:
+        rows.append(["Vùng", ", ".join(region_link(page, r) for r in doc.regions)])
+    if doc.horizon:
+        rows.append(["Mốc thời gian", ", ".join(f"đến năm {y}" for y in doc.horizon)])
+    if not doc.catalogued:
+        rows.append(["Ghi chú", "Văn bản chưa có trong danh mục; thông tin lấy từ các bài viết."])
+    out.append("## Thông tin văn bản\n\n" + table(["Mục", "Nội dung"], rows) + "\n")
+    chain = []
+    if doc.replaces:
+        chain.append(("Thay thế, kế tục", [doc.replaces]))
+    if doc.replaced_by:
+        chain.append(("Được thay thế, kế tục bởi", doc.replaced_by))
+    if doc.concerns:
+        chain.append(("Là văn bản về", [doc.concerns]))
+    if doc.concerned_by:
+        chain.append(("Các văn bản về văn bản này", doc.concerned_by))
+    if chain:
+        out.append("## Quan hệ với các văn bản khác\n\n")
+        out += [f"- **{label}:** " + ", ".join(doc_link(page, index, d) for d in ids) + "\n" for label, ids in chain]
+        out.append("\n")
+    out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(document=doc_id), level=3) + "\n")
+    out.append("## Bài viết nhắc đến văn bản này\n\n" + article_list(page, index, doc.articles) + "\n")
+    return "".join(out)
+
+
+def documents_index(index: SiteIndex) -> str:
+    page = f"{DOCUMENTS_DIR}/index.md"
+    out = [_page_head("Nghị quyết và văn bản", "Các nghị quyết phát triển vùng và văn bản liên quan")]
+    groups = [
+        ("Nghị quyết phát triển vùng năm 2022 (khóa XIII)", lambda d: d.regions and d.type == "NQ" and d.year >= 2021),
+        ("Nghị quyết phát triển vùng 2002–2005 (khóa IX)", lambda d: d.regions and d.type == "NQ" and d.year < 2021),
+        ("Văn bản khác", lambda d: not (d.regions and d.type == "NQ")),
+    ]
+    for heading, keep in groups:
+        docs = [d for d in index.documents.values() if keep(d)]
+        if not docs:
+            continue
+        rows = [[doc_link(page, index, d.id), vn_date(d.date) if d.date else str(d.year),
+                 ", ".join(region_link(page, r) for r in d.regions) or "—", str(len(d.articles))] for d in docs]
+        out.append(f"## {heading}\n\n" + table(["Văn bản", "Ngày ban hành", "Vùng", "Số bài viết"], rows) + "\n")
+    return "".join(out)
+
+
+# Regions and provinces ------------------------------------------------------------------
+
+def region_page(index: SiteIndex, rid: str) -> str:
+    region = regions()[rid]
+    page = region_path(rid)
+    out = [_page_head(f"Vùng {region['name']}")]
+    others = [s for s in region["spellings"] if s != region["name"]]
+    if others:
+        out.append("**Tên gọi khác:** " + ", ".join(escape(s) for s in others) + "\n\n")
+    docs = sorted((d for d in index.documents.values() if rid in d.regions), key=lambda d: (d.year, d.id))
+    out.append("## Nghị quyết và văn bản của vùng\n\n")
+    out.append(table(["Văn bản", "Ngày ban hành", "Khóa", "Số bài viết"],
+                     [[doc_link(page, index, d.id), vn_date(d.date) if d.date else str(d.year),
+                       escape(d.term or "—"), str(len(d.articles))] for d in docs]) + "\n" if docs else "_Chưa có._\n\n")
+    members = [p for p in province_data()["before_2025"] if p["region"] == rid]
+    out.append("## Các tỉnh, thành phố trong vùng\n\n")
+    out.append(table(["Đến 30/6/2025", "Từ 1/7/2025", "Số bài viết"],
+                     [[province_link(page, index, p["name"]), province_link(page, index, p["becomes"]),
+                       str(len(index.provinces[p["name"]].articles))] for p in members]) + "\n")
+    out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(region=rid), level=3) + "\n")
+    out.append("## Bài viết\n\n" + article_list(page, index, index.region_articles[rid]) + "\n")
+    return "".join(out)
+
+
+def regions_index(index: SiteIndex) -> str:
+    page = f"{REGIONS_DIR}/index.md"
+    out = [_page_head("Các vùng kinh tế - xã hội")]
+    rows = []
+    for rid, region in regions().items():
+        docs = [d for d in index.documents.values() if rid in d.regions and d.type == "NQ"]
+        rows.append([region_link(page, rid), ", ".join(doc_link(page, index, d.id) for d in docs) or "—",
+                     str(len(index.region_articles[rid]))])
+    out.append(table(["Vùng", "Nghị quyết", "Số bài viết"], rows))
+    return "".join(out)
+
+
+def province_page(index: SiteIndex, name: str) -> str:
+    info = index.provinces[name]
+    page = province_path(name)
+    out = [_page_head(name)]
+    facts = [f"**Loại đơn vị:** {escape(info.kind)}"]
+    if info.region:
+        facts.append(f"**Vùng:** {region_link(page, info.region)}")
+    if info.historical and info.becomes and info.becomes != name:
+        facts.append(f"**Từ 1/7/2025 thuộc:** {province_link(page, index, info.becomes)}")
+    if info.current and [n for n in info.formed_from if n != name]:
+        facts.append("**Hình thành từ (1/7/2025):** " + ", ".join(province_link(page, index, n) for n in info.formed_from))
+    if info.historical and not info.current:
+        facts.append("_Tên đơn vị hành chính đến 30/6/2025._")
+    out.append("\\\n".join(facts) + "\n\n")
+    if info.places:
+        out.append("## Địa danh được nhắc đến\n\n" + "\n".join(
+            f"- {escape(kind)} {escape(place)}" for kind, place in sorted(info.places)) + "\n\n")
+    out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(province=name), level=3) + "\n")
+    out.append("## Bài viết\n\n" + article_list(page, index, info.articles) + "\n")
+    return "".join(out)
+
+
+def provinces_index(index: SiteIndex) -> str:
+    page = f"{PROVINCES_DIR}/index.md"
+    out = [_page_head("Tỉnh, thành phố")]
+    current = [p for p in index.provinces.values() if p.current]
+    old = [p for p in index.provinces.values() if p.historical and not p.current]
+    out.append("## 34 đơn vị từ 1/7/2025\n\n")
+    out.append(table(["Tỉnh, thành phố", "Hình thành từ", "Số bài viết"],
+                     [[province_link(page, index, p.name), ", ".join(escape(n) for n in p.formed_from),
+                       str(len(p.articles))] for p in sorted(current, key=lambda p: p.slug)]) + "\n")
+    out.append("## Đơn vị đến 30/6/2025 đã sáp nhập\n\n")
+    out.append(table(["Tỉnh, thành phố", "Nay thuộc", "Số bài viết"],
+                     [[province_link(page, index, p.name), province_link(page, index, p.becomes),
+                       str(len(p.articles))] for p in sorted(old, key=lambda p: p.slug)]) + "\n")
+    return "".join(out)
+
+
+# Timeline and home ----------------------------------------------------------------------
+
+def timeline_page(index: SiteIndex) -> str:
+    page = f"{TIMELINE_DIR}/index.md"
+    out = [_page_head("Dòng thời gian", "Các sự kiện ban hành, quán triệt, triển khai, sơ kết, tổng kết nghị quyết")]
+    out.append("Ngày ban hành văn bản (theo danh mục) và các sự kiện do bài viết đưa tin; "
+               "sự kiện do nhiều bài đưa tin được gộp làm một.\n\n")
+    out.append(timeline(page, index, index.timeline, level=2))
+    return "".join(out)
+
+
+def home_page(index: SiteIndex) -> str:
+    page = "index.md"
+    out = [_page_head("Nghị quyết phát triển vùng", "Theo dõi các nghị quyết phát triển vùng của Bộ Chính trị "
+                                                       "từ ban hành đến triển khai")]
+    out.append("Trang tổng hợp bài viết về các nghị quyết của Bộ Chính trị về phát triển kinh tế - xã hội, "
+               "bảo đảm quốc phòng, an ninh sáu vùng kinh tế - xã hội: văn bản, "
+               f"{link('dòng thời gian', rel(page, TIMELINE_DIR + '/index.md'))}, "
+               "vùng và tỉnh, thành phố.\n\n")
+    out.append("## Các vùng và nghị quyết\n\n")
+    rows = []
+    for rid, region in regions().items():
+        docs = sorted((d for d in index.documents.values() if rid in d.regions and d.type == "NQ"), key=lambda d: d.year)
+        old = [d for d in docs if d.year < 2021]
+        new = [d for d in docs if d.year >= 2021]
+        rows.append([region_link(page, rid), ", ".join(doc_link(page, index, d.id) for d in old) or "—",
+                     ", ".join(doc_link(page, index, d.id) for d in new) or "—", str(len(index.region_articles[rid]))])
+    out.append(table(["Vùng", "Nghị quyết 2002–2005", "Nghị quyết 2022", "Bài viết"], rows) + "\n")
+    out.append("## Bài viết mới\n\n" + article_list(page, index, list(index.articles)[:LATEST_ON_HOME]) + "\n")
+    out.append(f"{link('Xem tất cả bài viết', rel(page, ARTICLES_DIR + '/index.md'))}\n")
+    return "".join(out)

@@ -1,0 +1,88 @@
+"""Compiled patterns built from vocabulary.yaml. Data stays in the YAML; this module only
+turns it into regular expressions once."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .vocabulary import vocabulary
+
+# Dates ---------------------------------------------------------------------------------
+DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
+MONTH = r"(?P<m>0?[1-9]|1[0-2])"
+YEAR = r"(?P<y>(?:19|20)\d\d)"
+SEP = r"\s*(?P<sep>[/.\-])\s*"
+FULL_DATE = re.compile(
+    rf"(?<![\d/.\-]){DAY}{SEP}{MONTH}(?P=sep){YEAR}(?![\d/]|\.\d)"
+    rf"|ngày\s+{DAY.replace('d>', 'd2>')}\s+tháng\s+{MONTH.replace('m>', 'm2>')}\s*(?:,\s*)?năm\s+{YEAR.replace('y>', 'y2>')}",
+    re.I)
+# A day and month without a year: "16/11", "ngày 26/5", "15-4" after "ngày".
+DAY_MONTH = re.compile(
+    rf"(?<![\d/.\-]){DAY}\s*/\s*{MONTH}(?![\d]|\s*/\s*\d|-\d|\.\d)"
+    rf"|(?<=ngày )(?P<d2>0?[1-9]|[12]\d|3[01])\s*[-.]\s*(?P<m2>0?[1-9]|1[0-2])(?![\d/.\-])"
+    rf"|ngày\s+(?P<d3>0?[1-9]|[12]\d|3[01])\s+tháng\s+(?P<m3>0?[1-9]|1[0-2])(?!\s*(?:,\s*)?năm\s+\d|\s*/\s*\d|\d)",
+    re.I)
+MONTH_YEAR = re.compile(rf"tháng\s+{MONTH}\s*(?:[/\-.]\s*|\s+năm\s+){YEAR}(?!\d)", re.I)
+QUARTER_YEAR = re.compile(
+    rf"quý\s+(?P<q>[1-4]|I{{1,3}}|IV)\s*(?:[/\-.]\s*|\s+năm\s+){YEAR}(?!\d)", re.I)
+YEAR_ONLY = re.compile(rf"(?<![\d/.\-])(?:năm|đầu năm|cuối năm|giữa năm)\s+{YEAR}(?![\d/])", re.I)
+TIME = re.compile(r"\b\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?:\s*(?::\d{2}))?(?:\s*(?:AM|PM|SA|CH))?\b|\b\d{1,2}\s*(?:h|giờ)\b", re.I)
+WEEKDAY = re.compile(r"\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|CN)\b", re.I)
+TIMEZONE = re.compile(r"\(?\s*(?:GMT|UTC)\s*[+\-]?\s*\d{0,2}\s*\)?", re.I)
+ISO_DATE = re.compile(rf"(?<!\d){YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+# Horizons and periods are targets, not facts: "đến năm 2030", "tầm nhìn 2045", "2021-2030".
+HORIZON = re.compile(
+    r"(?:đến|tới|trước|tầm nhìn(?: đến)?|mục tiêu(?: đến)?|giai đoạn|thời kỳ|kế hoạch)\s+(?:năm\s+)?(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", re.I)
+
+# Documents ------------------------------------------------------------------------------
+ROMAN = r"(?:XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+TERM = re.compile(rf"\(?\s*khóa\s+(?P<term>{ROMAN})\b\s*\)?", re.I)
+
+
+@lru_cache(maxsize=None)
+def document_types() -> dict[str, str]:
+    """Every word form (lower case) and abbreviation -> type code."""
+    out = {}
+    for code, words in vocabulary()["document_types"].items():
+        out[code.lower()] = code
+        for word in words:
+            out[word.lower()] = code
+    # Unaccented abbreviations people type: QD for QĐ, QDi for QĐi.
+    out["qd"] = "QĐ"
+    out["qđ"] = "QĐ"
+    out["qdi"] = "QĐi"
+    out["qđi"] = "QĐi"
+    return out
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def full_reference() -> re.Pattern:
+    """`11-NQ/TW`, `11 NQ/TW`, `11 -NQ/TW`, `Nghị quyết số: 11 NQ/TW`, `NQ 11/TW` is not one."""
+    codes = _alternation(list(vocabulary()["document_types"]) + ["QD", "QDi"])
+    return re.compile(
+        rf"(?<![\w/])(?P<num>\d{{1,4}})\s*[-–‐]?\s*(?P<code>{codes})\s*/\s*TW(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=None)
+def short_reference() -> re.Pattern:
+    """`Nghị quyết số 11`, `Nghị quyết 37`, `NQ 11`, `Kết luận số 26`: number without /TW."""
+    words = [w for ws in vocabulary()["document_types"].values() for w in ws]
+    codes = list(vocabulary()["document_types"])
+    return re.compile(
+        rf"(?<![\w])(?P<word>{_alternation(words + codes)})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})"
+        rf"(?![\d,.]\d|\s*[-–‐]?\s*\w+\s*/|\s*/|[\w-])", re.I)
+
+
+CONGRESS = re.compile(rf"Nghị quyết\s+(?:của\s+)?Đại hội\s+(?:(?:đại biểu\s+)?toàn quốc\s+)?(?:lần thứ\s+)?(?P<term>{ROMAN})\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def phrase_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Whole-word, case-insensitive alternation of phrases."""
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I)

@@ -1,0 +1,73 @@
+"""People (with the role stated beside them) and organisations named in an article.
+
+>>> find_people(["Tổng Bí thư Nguyễn Phú Trọng dự, chỉ đạo hội nghị."])
+[Person(name='Nguyễn Phú Trọng', role='Tổng Bí thư')]
+>>> find_people(["đồng chí Nguyễn Hồng Sơn, Phó Trưởng Ban Kinh tế Trung ương, chủ trì"])
+[Person(name='Nguyễn Hồng Sơn', role='Phó Trưởng Ban Kinh tế Trung ương')]
+>>> find_organisations(["Tỉnh ủy Lào Cai và Ban Kinh tế Trung ương, Bộ Chính trị"])
+['Ban Kinh tế Trung ương', 'Bộ Chính trị', 'Tỉnh ủy Lào Cai']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .records import Person
+from .places import place_names
+from .vocabulary import vocabulary
+
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_WORD = rf"[{_UPPER}][\wà-ỹ]*"
+
+
+@lru_cache(maxsize=None)
+def _person_pattern() -> re.Pattern:
+    v = vocabulary()
+    roles = "|".join(re.escape(r) for r in sorted(v["roles"], key=len, reverse=True))
+    surnames = "|".join(re.escape(s) for s in sorted(set(v["surnames"]), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<role>(?<!\w)(?:{roles})(?:\s+{_WORD}(?:\s+(?:và\s+)?{_WORD})*?)??)\s+"
+        rf"(?P<name>(?:{surnames})(?:\s+{_WORD}){{1,3}})(?!\w)"
+        rf"(?:\s*,\s*(?P<after>[{_UPPER}][^,.;:]{{3,80}}))?")
+
+
+def _clean_role(role: str, after: str | None) -> str | None:
+    role = role.strip()
+    if role.lower() in ("đồng chí", "ông", "bà"):
+        if after and re.match(r"(?:Phó |Ủy viên|Bí thư|Chủ tịch|Trưởng|Giám đốc|Bộ trưởng|Thứ trưởng|Tổng|Vụ trưởng|Cục trưởng)", after):
+            return after.strip()
+        return None
+    for lead in ("đồng chí ", "ông ", "bà "):
+        if role.lower().startswith(lead):
+            role = role[len(lead):]
+    return role
+
+
+def find_people(blocks: list[str]) -> list[Person]:
+    found: dict[str, Person] = {}
+    for text in blocks:
+        for m in _person_pattern().finditer(text):
+            name = m["name"]
+            # A role that ends in a capitalised word may have swallowed the name's surname.
+            person = Person(name, _clean_role(m["role"], m["after"]))
+            if name not in found or (found[name].role is None and person.role):
+                found[name] = person
+    return list(found.values())
+
+
+@lru_cache(maxsize=None)
+def _organisation_pattern() -> re.Pattern:
+    v = vocabulary()
+    known = "|".join(re.escape(o) for o in sorted(v["organisations"], key=len, reverse=True))
+    local = "|".join(re.escape(o) for o in sorted(v["local_bodies"], key=len, reverse=True))
+    places = "|".join(re.escape(p) for p in sorted(place_names(), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:(?P<known>{known})|(?P<local>(?:{local})\s+(?:{places})))(?!\w)")
+
+
+def find_organisations(blocks: list[str]) -> list[str]:
+    found: set[str] = set()
+    for text in blocks:
+        for m in _organisation_pattern().finditer(text):
+            found.add(m.group(0))
+    return sorted(found)

@@ -1,0 +1,221 @@
+"""Regions (vùng), provinces (tỉnh) and smaller places named in an article.
+
+Provinces are recorded under the name valid on the article's date: before 1 July 2025 the 63
+units, after it the 34 (Hà Giang -> Tuyên Quang …). A district or commune named with its
+head word ("huyện Mường Khương") also counts for its province; a ward named after a former
+province ("phường Yên Bái") is a ward, not that province.
+
+>>> find_regions(["vùng Trung du và miền núi Bắc bộ, Bắc Trung Bộ và duyên hải Trung Bộ"])
+['trung-du-mien-nui-phia-bac', 'bac-trung-bo-duyen-hai-mien-trung']
+>>> find_places(["Tại điểm cầu huyện Định Hóa, đồng chí Nguyễn Thái Bình"], "2022-04-15")[0]
+['Thái Nguyên']
+>>> find_places(["phường Yên Bái, tỉnh Lào Cai"], "2025-09-01")[0]
+['Lào Cai']
+>>> find_places(["tỉnh Hà Giang"], "2026-01-01")[0]
+['Tuyên Quang']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .records import Place
+from .text import fix_tone_placement, match_key
+from .vocabulary import districts_2024, provinces, regions, vocabulary
+
+_CONNECTOR = r"(?:\s*,\s*|\s+và\s+|\s*[-–]\s*|\s+)"
+
+
+@lru_cache(maxsize=None)
+def _region_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
+    """One alternation of every spelling (longest first); group gN belongs to ids[N]."""
+    spellings = sorted(((s, rid) for rid, r in regions().items() for s in r["spellings"] + [r["name"]]),
+                       key=lambda x: -len(x[0]))
+    groups, ids = [], []
+    for spelling, rid in spellings:
+        words = [re.escape(w) for w in match_key(spelling).replace(",", " ").split() if w != "và"]
+        groups.append(f"(?P<g{len(ids)}>{_CONNECTOR.join(words)})")
+        ids.append(rid)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)"), tuple(ids)
+
+
+def find_regions(blocks: list[str]) -> list[str]:
+    """Region ids in order of first mention."""
+    pattern, ids = _region_pattern()
+    found: list[str] = []
+    for text in blocks:
+        for m in pattern.finditer(match_key(text)):
+            rid = ids[int(m.lastgroup[1:])]
+            if rid not in found:
+                found.append(rid)
+    return found
+
+
+# Provinces ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _province_names() -> dict[str, tuple[str, str]]:
+    """Every written form -> (canonical name, era) where era is 'old' or 'new'."""
+    data = provinces()
+    names: dict[str, tuple[str, str]] = {}
+    for era, key in (("new", "after_2025"), ("old", "before_2025")):
+        for p in data[key]:
+            for form in [p["name"]] + p.get("aliases", []):
+                names[fix_tone_placement(form)] = (p["name"], era)
+    return names
+
+
+@lru_cache(maxsize=None)
+def _province_pattern() -> re.Pattern:
+    forms = sorted(_province_names(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])(?P<name>{'|'.join(re.escape(f) for f in forms)})(?![\w])")
+
+
+@lru_cache(maxsize=None)
+def _surnames() -> frozenset[str]:
+    return frozenset(vocabulary()["surnames"])
+
+
+@lru_cache(maxsize=None)
+def _district_index() -> dict[str, list[tuple[str, str]]]:
+    """District name -> [(province of 2024, kind)]."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for province, items in districts_2024().items():
+        for kind, name in items:
+            index.setdefault(fix_tone_placement(name), []).append((province, kind))
+    return index
+
+
+@lru_cache(maxsize=None)
+def _ward_index() -> dict[str, list[tuple[str, str]]]:
+    """Today's ward and commune names -> [(province of today, kind)] (vietnam-provinces)."""
+    from vietnam_provinces import Province, Ward
+
+    by_code = {p.code: _short_province_name(p.name) for p in Province.iter_all()}
+    index: dict[str, list[tuple[str, str]]] = {}
+    for ward in Ward.iter_all():
+        kind = ward.division_type.value
+        name = ward.name
+        for head in ("Phường ", "Xã ", "Đặc khu ", "Thị trấn "):
+            if name.startswith(head):
+                name = name[len(head):]
+        index.setdefault(fix_tone_placement(name), []).append((by_code[ward.province_code], kind))
+    return index
+
+
+def _short_province_name(name: str) -> str:
+    known = {p["name"] for p in provinces()["after_2025"]}
+    if name in known:
+        return name
+    stripped = re.sub(r"^(?:Thành phố|Tỉnh)\s+", "", name)
+    return stripped if stripped in known else name
+
+
+@lru_cache(maxsize=None)
+def _place_pattern() -> re.Pattern:
+    v = vocabulary()
+    heads = sorted(v["district_heads"] + v["commune_heads"] + ["TP.", "TP", "Tp."], key=len, reverse=True)
+    head_alt = "|".join(re.escape(h) for h in heads)
+    return re.compile(
+        rf"(?<!\w)(?P<head>(?i:{head_alt}))\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\w']*|\d+)(?:\s+[A-ZĐÀ-Ỹ][\w']*){{0,3}})")
+
+
+def _valid_name(name: str, era: str, on: Optional[str]) -> str:
+    """The name a unit had on the given date (None: as written)."""
+    data = provinces()
+    if on is None:
+        return name
+    if on >= data["reorganised_on"]:
+        if era == "old":
+            return next(p["becomes"] for p in data["before_2025"] if p["name"] == name)
+        return name
+    # Before the reorganisation: a new-only name maps back through renames ("Huế").
+    for rename in data["renamed"]:
+        if name == rename["to"] and on < rename["date"]:
+            return rename["from"]
+        if name == rename["from"] and on >= rename["date"]:
+            return rename["to"]
+    return name
+
+
+def _in_person_name(text: str, start: int) -> bool:
+    before = text[:start].split()
+    if not before:
+        return False
+    prev = before[-1]
+    if prev in _surnames():
+        return True
+    return len(before) >= 2 and before[-2] in _surnames() and prev[:1].isupper() and not prev.isupper()
+
+
+def find_places(blocks: list[str], on: Optional[str]) -> tuple[list[str], list[Place]]:
+    """(province names valid on `on`, smaller places), each in order of first mention."""
+    found: list[str] = []
+    places: list[Place] = []
+    ambiguous: list[tuple[str, str, list[str]]] = []
+    commune_heads = {h.lower() for h in vocabulary()["commune_heads"]}
+    after = on is not None and on >= provinces()["reorganised_on"]
+
+    def add(name: str) -> None:
+        if name not in found:
+            found.append(name)
+
+    for raw in blocks:
+        text = fix_tone_placement(raw)
+        covered: list[tuple[int, int]] = []
+        for m in _place_pattern().finditer(text):
+            head, name = m["head"].lower().rstrip("."), m["name"]
+            if head == "tp":
+                head = "thành phố"
+            if head in commune_heads:
+                candidates = _ward_index().get(name, []) if after else []
+                province = candidates[0][0] if len(candidates) == 1 else None
+                places.append(Place(name, head, province))
+                covered.append((m.start(), m.end()))
+                if province:
+                    add(province)
+                continue
+            candidates = _district_index().get(name, [])
+            kinds = [c for c in candidates if c[1] == head] or candidates
+            if not kinds:
+                continue
+            provinces_of = sorted({c[0] for c in kinds})
+            if len(provinces_of) == 1:
+                province = _valid_name(provinces_of[0], "old", on)
+                places.append(Place(name, head, province))
+                add(province)
+            else:
+                ambiguous.append((name, head, provinces_of))
+        for m in _province_pattern().finditer(text):
+            if any(s <= m.start() < e for s, e in covered) or _in_person_name(text, m.start()):
+                continue
+            canonical, era = _province_names()[m["name"]]
+            add(_valid_name(canonical, era, on))
+    for name, head, options in ambiguous:
+        valid = [_valid_name(o, "old", on) for o in options]
+        hits = [v for v in valid if v in found]
+        places.append(Place(name, head, hits[0] if len(hits) == 1 else None))
+    return found, _dedupe(places)
+
+
+def _dedupe(places: list[Place]) -> list[Place]:
+    seen, out = set(), []
+    for p in places:
+        if (p.name, p.kind) not in seen:
+            seen.add((p.name, p.kind))
+            out.append(p)
+    return out
+
+
+def region_of_province(name: str) -> Optional[str]:
+    for p in provinces()["before_2025"]:
+        if p["name"] == name:
+            return p["region"]
+    return None
+
+
+def place_names() -> frozenset[str]:
+    """Every province form and 2024 district name: what may follow "Tỉnh ủy", "Huyện ủy"."""
+    return frozenset(_province_names()) | frozenset(_district_index())

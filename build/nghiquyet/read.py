@@ -1,0 +1,128 @@
+"""Stage 1, read: bytes of one corpus file -> decoded lines (`SourceText`).
+
+Readers are a table keyed by file extension; an unknown extension is a reported skip.
+Decoding: BOMs first, then strict UTF-8, then charset-normalizer (Windows-1258, UTF-16 …);
+mojibake from double encoding is repaired by ftfy; everything ends in NFC.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Callable
+
+import ftfy
+from charset_normalizer import from_bytes
+
+from .errors import ArticleError
+from .records import RawDocument, SourceText
+from .text import nfc
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Encodings Vietnamese files still come in, tried when the bytes are not UTF-8.
+_LEGACY = ["cp1258", "utf_16", "utf_16_le", "utf_16_be", "cp1252", "latin_1"]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<!--)", re.I)
+
+
+def decode(raw: RawDocument) -> str:
+    """Bytes -> NFC text, or ArticleError naming the file.
+
+    >>> decode(RawDocument("a.txt", "\ufeffNghị quyết".encode("utf-8")))
+    'Nghị quyết'
+    >>> decode(RawDocument("b.txt", "Nghị quyết".encode("utf-8").decode("latin-1").encode("utf-8")))
+    'Nghị quyết'
+    """
+    data = raw.data
+    if not data.strip(b" \t\r\n\x00"):
+        raise ArticleError(raw.source_file, "empty file")
+    text = _decode_bytes(raw.source_file, data)
+    text = ftfy.fix_encoding(text)
+    text = _CONTROL.sub("", text.replace("\x00", ""))
+    text = nfc(text)
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 0.5 * len(text.strip()) * 0.5 or letters == 0:
+        raise ArticleError(raw.source_file, "not text (binary or undecodable content)")
+    return text
+
+
+def _decode_bytes(source_file: str, data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if data.count(b"\x00") > len(data) // 4:
+        # Many NULs and no BOM: UTF-16 without BOM, or a binary file.
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if sum(ch.isalpha() for ch in text) > len(text) * 0.5:
+                return text
+        raise ArticleError(source_file, "not text (binary content)")
+    best = from_bytes(data, cp_isolation=_LEGACY).best()
+    if best is None:
+        raise ArticleError(source_file, "not text (no encoding decodes it)")
+    return str(best)
+
+
+def read_text(raw: RawDocument) -> SourceText:
+    text = decode(raw)
+    return SourceText(raw.source_file, tuple(text.splitlines()))
+
+
+def read_html(raw: RawDocument) -> SourceText:
+    """A saved web page: trafilatura finds the main text and the page's metadata."""
+    import trafilatura
+
+    html = decode(raw)
+    doc = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, include_images=False,
+        with_metadata=True, deduplicate=False, favor_recall=True,
+        date_extraction_params={"extensive_search": False, "original_date": True,
+                                "max_date": "2100-01-01"},
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise ArticleError(raw.source_file, "no article text found in the HTML page")
+    lines = [doc.title or ""] + (doc.text or "").splitlines()
+    return SourceText(raw.source_file, tuple(nfc(line) for line in lines),
+                      title_hint=doc.title, date_hint=doc.date, author_hint=doc.author,
+                      site_hint=doc.sitename or doc.hostname)
+
+
+def _read_sniffed(raw: RawDocument) -> SourceText:
+    return (read_html if _HTML_SNIFF.match(raw.data[:512]) else read_text)(raw)
+
+
+READERS: dict[str, Callable[[RawDocument], SourceText]] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    "": _read_sniffed,
+}
+
+
+def read(path: Path, name: str) -> SourceText:
+    """Read one corpus file with the reader for its extension."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ArticleError(name, f"unsupported format '{path.suffix}'")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(name, f"cannot be read ({exc.strerror})") from None
+    return reader(RawDocument(name, data))

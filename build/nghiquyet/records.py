@@ -1,0 +1,118 @@
+"""The typed, frozen records that flow through the pipeline.
+
+RawDocument (bytes of one file) -> SourceText (decoded lines) -> Cleaned (lines with roles)
+-> Article (everything the site needs). Stages return new records, never mutate them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    source_file: str          # name relative to the corpus folder, as given
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SourceText:
+    source_file: str
+    lines: tuple[str, ...]    # decoded, NFC; not yet cleaned
+    title_hint: Optional[str] = None   # from HTML metadata, when there is one
+    date_hint: Optional[str] = None    # ISO date from HTML metadata
+    author_hint: Optional[str] = None
+    site_hint: Optional[str] = None
+
+
+# Roles a line of a page can play.
+TITLE, STAMP, BODY, CAPTION, BYLINE, SOURCE, CHROME, BLANK = (
+    "title", "stamp", "body", "caption", "byline", "source", "chrome", "blank")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of the article body as shown: a paragraph or a caption."""
+    kind: str                 # "paragraph" | "caption"
+    text: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    source_file: str
+    lines: tuple[Line, ...]
+    title: str
+    blocks: tuple[Block, ...]
+    stamps: tuple[str, ...] = ()
+    bylines: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    hints: SourceText = None  # the decoded text this came from (for metadata hints)
+
+
+@dataclass(frozen=True, order=True)
+class DocumentRef:
+    id: str                   # "11-NQ/TW-2022"
+    number: str
+    type: str                 # NQ, KL, QĐ …
+    year: int
+    date: Optional[str] = None        # issue date, when stated or catalogued
+    year_source: str = "stated"       # stated | term | catalogue | context
+
+
+@dataclass(frozen=True, order=True)
+class Event:
+    date: str                 # ISO date
+    kind: str
+    document: Optional[str]
+    summary: str
+    inferred: bool = False    # the year was not written next to the day and month
+
+
+@dataclass(frozen=True, order=True)
+class Place:
+    name: str
+    kind: str                 # huyện, thị xã, xã, phường …
+    province: Optional[str]   # province name valid on the article's date
+
+
+@dataclass(frozen=True, order=True)
+class Person:
+    name: str
+    role: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Article:
+    source_file: str
+    slug: str
+    digest: str                       # hash of the cleaned text: identity for duplicates
+    title: str
+    date: Optional[str]
+    blocks: tuple[Block, ...]
+    author: Optional[str] = None
+    source: Optional[str] = None
+    description: Optional[str] = None
+    documents: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    people: tuple[Person, ...] = ()
+    organisations: tuple[str, ...] = ()
+    congress_resolutions: tuple[str, ...] = ()
+    document_refs: tuple[DocumentRef, ...] = field(default=(), compare=False)
+
+    @property
+    def captions(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks if b.kind == "caption")
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self.blocks if b.kind == "paragraph")

@@ -1,0 +1,68 @@
+"""What happened to every corpus file: published, merged as a duplicate, or skipped."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Optional
+
+from .markup import escape, link, table
+
+PUBLISHED, DUPLICATE, SKIPPED = "published", "duplicate", "skipped"
+REPORT_JSON = "bao-cao.json"
+REPORT_PAGE = "bao-cao.md"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source_file: str
+    status: str
+    slug: Optional[str] = None            # the page it is published on (or merged into)
+    reason: Optional[str] = None
+    duplicate_of: Optional[str] = None    # source file of the published copy
+
+
+@dataclass(frozen=True)
+class Report:
+    outcomes: tuple[Outcome, ...]
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+    @property
+    def files(self) -> int:
+        return len(self.outcomes)
+
+    def summary(self) -> str:
+        return (f"{self.files} files: {self.count(PUBLISHED)} published, "
+                f"{self.count(DUPLICATE)} duplicates, {self.count(SKIPPED)} skipped")
+
+    def lines(self) -> list[str]:
+        out = []
+        for o in self.outcomes:
+            if o.status == SKIPPED:
+                out.append(f"skipped: {o.source_file}: {o.reason}")
+            elif o.status == DUPLICATE:
+                out.append(f"duplicate: {o.source_file}: same text as {o.duplicate_of}")
+        return out
+
+    def to_json(self) -> str:
+        data = {"files": self.files, "published": self.count(PUBLISHED), "duplicates": self.count(DUPLICATE),
+                "skipped": self.count(SKIPPED), "outcomes": [asdict(o) for o in self.outcomes]}
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    def to_markdown(self) -> str:
+        head = "---\ntitle: Báo cáo xây dựng trang\nsearch:\n  exclude: true\n---\n\n# Báo cáo xây dựng trang\n\n"
+        label = {PUBLISHED: "Đã đăng", DUPLICATE: "Trùng lặp", SKIPPED: "Bỏ qua"}
+        rows = []
+        for o in self.outcomes:
+            if o.status == PUBLISHED:
+                note = link("trang", f"bai-viet/{o.slug}.md")
+            elif o.status == DUPLICATE:
+                note = f"trùng với <code>{escape(o.duplicate_of or '')}</code>, " + link("trang", f"bai-viet/{o.slug}.md")
+            else:
+                note = escape(o.reason or "")
+            rows.append([f"<code>{escape(o.source_file)}</code>", label[o.status], note])
+        counts = (f"{self.files} tệp: {self.count(PUBLISHED)} đã đăng, {self.count(DUPLICATE)} trùng lặp, "
+                  f"{self.count(SKIPPED)} bỏ qua.\n\n")
+        return head + counts + table(["Tệp", "Kết quả", "Ghi chú"], rows)

@@ -1,0 +1,68 @@
+"""Text helpers shared by the stages: Unicode normalisation and matching keys.
+
+>>> normalise_line("\\u00a0\\u00a0 Nghị  quyết\\t11 ")
+'Nghị quyết 11'
+>>> fold("Nghị quyết Đắk Lắk")
+'nghi quyet dak lak'
+>>> fix_tone_placement("Thanh Hoá, Khánh Hoà, thuỷ lợi")
+'Thanh Hóa, Khánh Hòa, thủy lợi'
+>>> fix_tone_placement("quý 4, hoàn thành")
+'quý 4, hoàn thành'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Every kind of horizontal space a scraped page may carry, including NBSP and zero-width ones.
+_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200c\u200d\u2028\u2029]")
+
+# Old-style tone placement ("hoà", "thuỷ") -> the form used by official names ("hòa", "thủy"),
+# only where the syllable ends after the pair (so "hoàn" is left alone).
+_OLD_TONE = re.compile(r"(?i)([oO])([aeAE])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])|"
+                       r"(?<![qQ])([uU])([yY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def normalise_line(line: str) -> str:
+    """NFC, control characters removed, every run of spaces (NBSP, tabs…) made one space."""
+    line = _CONTROL.sub("", nfc(line))
+    return _SPACES.sub(" ", line).strip()
+
+
+def fix_tone_placement(text: str) -> str:
+    """Move a tone mark from the second to the first vowel of "oa", "oe", "uy" at a syllable end."""
+    decomposed = unicodedata.normalize("NFD", text)
+
+    def move(m: re.Match) -> str:
+        if m.group(1):
+            return m.group(1) + m.group(3) + m.group(2)
+        return m.group(4) + m.group(6) + m.group(5)
+
+    return nfc(_OLD_TONE.sub(move, decomposed))
+
+
+def strip_tones(text: str) -> str:
+    """Remove every diacritic and map đ to d: what people type in a hurry."""
+    decomposed = unicodedata.normalize("NFD", text)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return base.replace("đ", "d").replace("Đ", "D")
+
+
+def fold(text: str) -> str:
+    """A matching key: lower case, no tone marks, đ as d, spaces collapsed."""
+    return _SPACES.sub(" ", strip_tones(nfc(text)).lower()).strip()
+
+
+def match_key(text: str) -> str:
+    """Lower-cased NFC text with tone placement unified: keeps tones, for exact lexicon matches."""
+    return _SPACES.sub(" ", fix_tone_placement(nfc(text)).lower()).strip()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

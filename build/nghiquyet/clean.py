@@ -29,6 +29,7 @@ _DATELINE = re.compile(r"^\((?P<src>[^()]{2,40})\)\s*[-–—]\s*")
 _COUNTER_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")
 PARAGRAPH_WORDS = 30        # a line this long is body text whatever it ends with
 SHORT_PARAGRAPH_WORDS = 12  # a line this long ending a sentence is body text
+WRAP_MAX = 100              # no line of a hard-wrapped file is longer
 MENU_WORDS = 3              # outside the body, a line this short with no cue is chrome
 
 
@@ -66,7 +67,8 @@ def is_chrome(line: str) -> bool:
     if _PAGINATION.match(key) and len(re.findall(r"\d+", key)) >= 2:
         return True
     parts = [p.strip(" .:") for p in _SEPARATORS.split(key) if p.strip(" .:")]
-    if len(parts) >= 2 and all(p in lex["chrome"] or re.fullmatch(r"[\d\s:]+", p) for p in parts):
+    if len(parts) >= 2 and all(p in lex["chrome"] or re.fullmatch(r"[\d\s:]+", p) for p in parts) \
+            and any(p in lex["chrome"] for p in parts):
         return True
     # "Đang online: 1", "Lượt xem: 1.234": a chrome word with a number.
     label = re.sub(r"[\s:]*[\d.,]+$", "", key)
@@ -141,15 +143,24 @@ def byline_author(line: str) -> str | None:
 
 
 def _join_soft_wraps(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines of one paragraph: a line with no end punctuation followed,
-    without a blank line, by a line starting in lower case."""
+    """Join hard-wrapped lines of one paragraph.
+
+    In a hard-wrapped file (no line longer than WRAP_MAX and several runs of long lines),
+    a line that reaches most of the wrap width continues on the next line. Elsewhere only a
+    line with no end punctuation followed by a line starting in lower case is joined."""
+    width = max((len(x) for x in lines), default=0)
+    wrapped = 40 <= width <= WRAP_MAX and sum(
+        1 for a, b in zip(lines, lines[1:]) if len(a) >= 0.6 * width and b) >= 3
     out: list[str] = []
+    joinable = False
     for line in lines:
-        if (out and out[-1] and line and line[0].islower() and word_count(out[-1]) >= 8
-                and not _TERMINAL.search(out[-1])):
+        if out and out[-1] and line and (
+                (wrapped and joinable)
+                or (line[0].islower() and word_count(out[-1]) >= 8 and not _TERMINAL.search(out[-1]))):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
+        joinable = bool(line) and len(line) >= 0.6 * width
     return out
 
 
@@ -196,10 +207,10 @@ def _head(lines, roles, start, end) -> None:
         if roles[i] is not None:
             continue
         line = lines[i]
-        if is_chrome(line):
-            roles[i] = R.CHROME
-        elif stamp_date(line):
+        if stamp_date(line):
             roles[i] = R.STAMP
+        elif is_chrome(line):
+            roles[i] = R.CHROME
         elif _is_source(line):
             roles[i] = R.SOURCE
         elif has_caption_cue(line):
@@ -244,14 +255,14 @@ def _tail(lines, roles, start) -> None:
         if roles[i] is not None:
             continue
         line = lines[i]
-        if is_chrome(line) or _is_related_marker(line):
+        if stamp_date(line):
+            roles[i] = R.STAMP
+        elif is_chrome(line) or _is_related_marker(line):
             roles[i] = R.CHROME
             if _is_related_marker(line):
                 byline_seen = True   # what follows a related-news marker is a list of links
         elif _is_source(line):
             roles[i] = R.SOURCE
-        elif stamp_date(line):
-            roles[i] = R.STAMP
         elif byline_seen:
             roles[i] = R.CHROME
         elif has_caption_cue(line):
@@ -274,6 +285,9 @@ def _assemble(source, lines, roles, title_at) -> Cleaned:
     seen_captions: set[str] = set()
     sources: list[str] = []
     for i, (line, role) in enumerate(zip(lines, roles)):
+        if i > title_at and role in (R.BODY, R.CAPTION) and match_key(line) == title_key:
+            roles[i] = R.CHROME
+            continue
         if role == R.BODY:
             m = _DATELINE.match(line)
             if m and not blocks:

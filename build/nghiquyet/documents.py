@@ -61,13 +61,19 @@ def _qualifiers(text: str, end: int) -> tuple[Optional[str], Optional[str]]:
     date = None
     m = re.match(r"\s*[,(]?\s*(?:ban hành\s+|ký\s+)?(?:ngày|ngay)\s+", window, re.I)
     if m:
-        dates = [d for d in find_dates(window[m.start():]) if d.iso]
-        if dates and dates[0].start <= m.end() - m.start() + 2:
+        dates = [d for d in find_dates(window) if d.iso]
+        # ", ngày 2/4/2022, Bộ Chính trị …" opens the next clause: it dates that, not the document.
+        opens_clause = "," in m.group(0) and dates and window[dates[0].end:].lstrip().startswith(",")
+        if dates and dates[0].start <= m.end() + 2 and not opens_clause:
             date = dates[0].iso
+        if opens_clause:
+            window = ""
     else:
         dates = [d for d in find_dates(window) if d.iso]
         if dates and dates[0].start <= 3:
             date = dates[0].iso
+    # The term belongs to this reference only within its own clause.
+    window = re.split(r",\s+(?=[A-ZĐÀ-Ỹ])|;|\.\s", window, maxsplit=1)[0]
     term = P.TERM.search(window)
     term_name = None
     if term and term.start() <= 50:

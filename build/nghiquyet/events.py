@@ -70,6 +70,8 @@ def _opens_clause(sentence: str, date: DateMatch) -> bool:
 
 def _cited(sentence: str, date: DateMatch, mentions: list[tuple[int, int]]) -> bool:
     """The date qualifies a document reference ("… 37-NQ/TW, ngày 01/7/2004")."""
+    if sentence[date.end:].lstrip().startswith(",") and re.search(r",\s*(?:ngày\s*)?$", sentence[:date.start]):
+        return False    # ", ngày 2/4/2022, Bộ Chính trị ban hành …": a clause of its own
     for start, end in mentions:
         gap = sentence[end:date.start]
         if 0 <= date.start - end <= 60 and not re.search(r"[.;]", gap) and \

@@ -147,7 +147,8 @@ def _in_person_name(text: str, start: int) -> bool:
     prev = before[-1]
     if prev in _surnames():
         return True
-    return len(before) >= 2 and before[-2] in _surnames() and prev[:1].isupper() and not prev.isupper()
+    return (len(before) >= 2 and before[-2] in _surnames() and prev[:1].isupper() and not prev.isupper()
+            and prev[-1].isalpha())
 
 
 def find_places(blocks: list[str], on: Optional[str]) -> tuple[list[str], list[Place]]:

@@ -27,6 +27,7 @@ _BOMS = (
 # Encodings Vietnamese files still come in, tried when the bytes are not UTF-8.
 _LEGACY = ["cp1258", "utf_16", "utf_16_le", "utf_16_be", "cp1252", "latin_1"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FIGURE = re.compile(r"</?fig(?:caption|ure)\b", re.I)
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<!--)", re.I)
 
 
@@ -87,7 +88,9 @@ def read_html(raw: RawDocument) -> SourceText:
     """A saved web page: trafilatura finds the main text and the page's metadata."""
     import trafilatura
 
-    html = decode(raw)
+    # Extractors drop <figcaption>; captions are part of the article, so make them paragraphs.
+    html = _FIGURE.sub(lambda m: m.group(0).lower().replace("figcaption", "p").replace("figure", "div"),
+                       decode(raw))
     doc = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, include_images=False,
         with_metadata=True, deduplicate=False, favor_recall=True,

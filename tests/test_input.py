@@ -1,0 +1,154 @@
+"""Bad and unusual input: encodings, empty and binary files, duplicates, hostile text, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from nghiquyet.cli import main
+from nghiquyet.frontmatter import parse, validate
+from nghiquyet.pipeline import convert
+
+SAMPLE = (ROOT / "corpus" / "002_0692e5aa9f69369b.txt").read_text(encoding="utf-8")
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 keeps base letters precomposed and writes tone marks as combining marks."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + tones)
+    return "".join(out).encode("cp1258")
+
+
+ENCODED = {
+    "utf8.txt": SAMPLE.encode("utf-8"),
+    "utf8-bom.txt": b"\xef\xbb\xbf" + SAMPLE.replace("\n", "\r\n").encode("utf-8"),
+    "utf16.txt": SAMPLE.encode("utf-16"),
+    "cp1258.txt": to_cp1258(SAMPLE),
+    "mojibake.txt": SAMPLE.encode("utf-8").decode("latin-1").encode("utf-8"),
+    "cr-only.txt": SAMPLE.replace("\n", "\r").encode("utf-8"),
+    "nul-bytes.txt": SAMPLE.replace("Bản kế hoạch", "Bản\x00 kế hoạch", 1).encode("utf-8"),
+    "decomposed.txt": unicodedata.normalize("NFD", SAMPLE).encode("utf-8"),
+}
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    return folder
+
+
+def _meta(out: Path) -> list[dict]:
+    return [parse(p.read_text(encoding="utf-8")) for p in sorted((out / "bai-viet").glob("*.md"))
+            if p.name != "index.md"]
+
+
+@pytest.mark.parametrize("name", sorted(ENCODED))
+def test_every_encoding_gives_the_same_article(corpus, tmp_path, name):
+    (corpus / name).write_bytes(ENCODED[name])
+    report, _ = convert(corpus, tmp_path / "out")
+    assert report.count("published") == 1, report.lines()
+    (meta,) = _meta(tmp_path / "out")
+    assert meta["title"] == "Triển khai Nghị quyết số 11-NQ/TW (khóa XIII) của Bộ Chính trị"
+    assert meta["documents"] == ["11-NQ/TW-2022"]
+    assert meta["provinces"] == ["Hà Giang"]
+    page = next((tmp_path / "out" / "bai-viet").glob("trien-khai*.md")).read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", page) and "\x00" not in page and "\r" not in page
+
+
+def test_bad_files_are_skipped_with_a_reason_and_nothing_is_lost(corpus, tmp_path):
+    (corpus / "good.txt").write_text(SAMPLE, encoding="utf-8")
+    (corpus / "copy of good.txt").write_text(SAMPLE.replace("\n", "\r\n"), encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blank.txt").write_bytes(b"  \n\n \t\n")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (corpus / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    (corpus / "menu-only.txt").write_text("Trang chủ\nĐăng nhập\nTin tức\n", encoding="utf-8")
+    (corpus / "Bài viết số 2 (bản cuối).txt").write_text(SAMPLE.replace("Ngày 26/5", "Ngày 27/5"), encoding="utf-8")
+    report, _ = convert(corpus, tmp_path / "out")
+    status = {o.source_file: o for o in report.outcomes}
+    assert report.count("published") + report.count("duplicate") + report.count("skipped") == report.files == 8
+    # The same article saved twice: the first by name is published, the other merged into it.
+    assert status["copy of good.txt"].status == "published"
+    assert status["good.txt"].status == "duplicate"
+    assert status["good.txt"].duplicate_of == "copy of good.txt"
+    assert status["good.txt"].slug == status["copy of good.txt"].slug
+    assert status["Bài viết số 2 (bản cuối).txt"].status == "published"
+    for name, reason in [("empty.txt", "empty"), ("blank.txt", "empty"), ("binary.txt", "not text"),
+                         ("image.png", "unsupported format"), ("menu-only.txt", "no article text")]:
+        assert status[name].status == "skipped" and reason in status[name].reason, (name, status[name])
+    # Two different articles with the same title: two pages, two URLs.
+    slugs = {status["copy of good.txt"].slug, status["Bài viết số 2 (bản cuối).txt"].slug}
+    assert len(slugs) == 2 and all(s.isascii() and len(s) <= 80 for s in slugs)
+    data = json.loads((tmp_path / "out" / "bao-cao.json").read_text(encoding="utf-8"))
+    assert data["files"] == 8 and data["skipped"] == 5 and data["duplicates"] == 1
+
+
+def test_hostile_text_stays_text(corpus, tmp_path):
+    hostile = SAMPLE.replace(
+        "Bản kế hoạch là căn cứ",
+        "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) *đậm* <b>b</b> "
+        "| a | b | `code` Bản kế hoạch là căn cứ") + "\n\n---\ntitle: hacked\n---\n\n# Tiêu đề giả với đủ độ dài để là một đoạn văn bản thân bài của bài báo này.\n\n1. Mục một của danh sách được viết ra như một đoạn văn dài trong thân bài bài báo.\n"
+    (corpus / "hostile.txt").write_text(hostile, encoding="utf-8")
+    root = tmp_path / "project"
+    from conftest import make_project
+    make_project(root, corpus)
+    assert main(["build", "--root", str(root)]) == 0
+    (meta,) = _meta(root / "content")
+    assert meta["title"].startswith("Triển khai Nghị quyết")
+    html = "".join(p.read_text(encoding="utf-8") for p in (root / "site" / "bai-viet").rglob("index.html"))
+    assert "<script>alert" not in html and "onerror=" not in html.replace("onerror=alert(2)&gt;", "")
+    assert 'href="javascript:' not in html and "<b>b</b>" not in html and "<em>đậm</em>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<h1" not in html.split("Tiêu đề giả")[0][-200:]
+    assert "1. Mục một" in html
+
+
+def test_cli_errors_are_one_line(tmp_path):
+    for args in (["convert", "--corpus", str(tmp_path / "missing"), "--out", str(tmp_path / "o")],
+                 ["build", "--root", str(tmp_path), "--corpus", str(tmp_path / "missing")]):
+        result = subprocess.run([sys.executable, "-m", "nghiquyet.cli", *args], capture_output=True, text=True)
+        assert result.returncode != 0
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "corpus folder not found" in lines[0] and "missing" in lines[0]
+
+
+def test_strict_fails_when_a_file_was_skipped(corpus, tmp_path):
+    (corpus / "good.txt").write_text(SAMPLE, encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    assert main(["convert", "--corpus", str(corpus), "--out", str(tmp_path / "o")]) == 0
+    assert main(["convert", "--corpus", str(corpus), "--out", str(tmp_path / "o"), "--strict"]) == 1
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["convert"]])
+def test_every_command_has_help(command):
+    result = subprocess.run([sys.executable, "-m", "nghiquyet.cli", *command, "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and len(result.stdout) > 200
+    assert "usage: nghiquyet" in result.stdout
+
+
+def test_writer_prunes_stale_pages_and_keeps_hand_written(corpus, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "gioi-thieu.md").write_text("# hand written\n", encoding="utf-8")
+    (corpus / "a.txt").write_text(SAMPLE, encoding="utf-8")
+    convert(corpus, out)
+    page = next((out / "bai-viet").glob("trien-khai*.md"))
+    (corpus / "a.txt").unlink()
+    (corpus / "b.txt").write_text(SAMPLE.replace("Triển khai Nghị quyết số 11-NQ/TW (khóa XIII)",
+                                                 "Kế hoạch thực hiện Nghị quyết 11-NQ/TW (khóa XIII)"), encoding="utf-8")
+    _, stats = convert(corpus, out)
+    assert not page.exists() and page.relative_to(out).as_posix() in stats.removed
+    assert (out / "gioi-thieu.md").read_text(encoding="utf-8") == "# hand written\n"
+    _, again = convert(corpus, out)
+    assert again.written == () and again.removed == ()

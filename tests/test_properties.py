@@ -1,0 +1,68 @@
+"""Property tests: untrusted text never breaks conversion and never becomes markup."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from nghiquyet import frontmatter
+from nghiquyet.clean import clean
+from nghiquyet.errors import ArticleError
+from nghiquyet.extract import extract
+from nghiquyet.markup import escape
+from nghiquyet.read import read_text
+from nghiquyet.records import RawDocument
+from nghiquyet.text import normalise_line
+
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in CONFIG["markdown_extensions"]]
+META = list("<>&*_`#[]()!|-+.\\{}:=~^$\"'/") + ["---", "1. ", "# ", "> ", "    ", "<script>", "javascript:",
+                                                  "title: x", "{: .x}", "![a](b)", "\n", "\n\n", "&amp;"]
+TEXT = st.lists(st.one_of(st.sampled_from(META), st.text(min_size=1, max_size=12)), max_size=40).map("".join)
+
+
+def _render(md: str) -> str:
+    return markdown.markdown(md, extensions=EXTENSIONS)
+
+
+@given(st.text(max_size=200).map(normalise_line))
+@settings(max_examples=300)
+def test_escaped_text_renders_as_itself(text):
+    """Any cleaned line (NFC, no control characters, spaces collapsed) renders as itself."""
+    out = _render(escape(text))
+    assert re.sub(r"</?p>", "", out).count("<") == 0     # no element other than the paragraph
+    assert html.unescape(re.sub(r"</?p>", "", out)).strip() == text.strip()
+
+
+@given(TEXT)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+def test_conversion_never_raises_and_front_matter_validates(text):
+    raw = RawDocument("fuzz.txt", text.encode("utf-8"))
+    try:
+        article = extract(clean(read_text(raw)))
+    except ArticleError as exc:
+        assert exc.source_file == "fuzz.txt" and exc.reason
+        return
+    data = frontmatter.to_dict(article)
+    frontmatter.validate(data, "fuzz.txt")
+    assert frontmatter.parse(frontmatter.render(data, "fuzz.txt") + "\nbody\n") == data
+    for block in article.blocks:
+        rendered = _render(escape(block.text))
+        assert "<script" not in rendered and "<img" not in rendered and "href=" not in rendered
+
+
+@given(st.binary(max_size=400))
+@settings(max_examples=200, deadline=None)
+def test_random_bytes_are_read_or_refused_cleanly(data):
+    try:
+        source = read_text(RawDocument("bytes.bin.txt", data))
+    except ArticleError as exc:
+        assert exc.source_file == "bytes.bin.txt"
+        return
+    assert all("\x00" not in line for line in source.lines)

@@ -1,0 +1,125 @@
+"""End to end: the five corpus articles built into a site, as a reader and a maintainer see it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import FIXTURES, ROOT, make_project
+from nghiquyet.cli import main
+from nghiquyet.frontmatter import parse, validate
+from nghiquyet.listing import article_path, document_path, province_path, region_path
+
+SEEDS = yaml.safe_load((FIXTURES / "seeds.yaml").read_text(encoding="utf-8"))
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _html(site: Path, md_path: str) -> str:
+    page = site / md_path[:-3] / "index.html" if not md_path.endswith("index.md") else site / md_path.replace(".md", ".html")
+    return page.read_text(encoding="utf-8")
+
+
+def _article_pages(root: Path) -> dict[str, dict]:
+    pages = {}
+    for p in sorted((root / "content" / "bai-viet").glob("*.md")):
+        if p.name != "index.md":
+            pages[p.name] = parse(p.read_text(encoding="utf-8"))
+    return pages
+
+
+def test_every_article_has_a_valid_page(built_site):
+    pages = _article_pages(built_site)
+    assert sorted(m["source_file"] for m in pages.values()) == sorted(s["file"] for s in SEEDS)
+    for name, meta in pages.items():
+        validate(meta, name)
+
+
+def test_front_matter_matches_seeds(built_site):
+    by_file = {m["source_file"]: m for m in _article_pages(built_site).values()}
+    for seed in SEEDS:
+        meta = by_file[seed["file"]]
+        assert meta["title"] == seed["title"]
+        assert meta.get("date") == seed["published"]
+        assert sorted(meta["documents"]) == sorted(seed["resolutions"])
+        assert sorted(meta["regions"]) == sorted(seed["regions"])
+        assert sorted(meta["provinces"]) == sorted(seed["provinces"])
+        assert [(e["date"], e["kind"], e["document"]) for e in meta["events"]] == \
+            [(e["date"], e["kind"], e["resolution"]) for e in seed["events"]]
+
+
+def test_index_pages_exist_and_link_both_ways(built_site):
+    site = built_site / "site"
+    by_file = {m["source_file"]: (name, m) for name, m in _article_pages(built_site).items()}
+    for seed in SEEDS:
+        name, meta = by_file[seed["file"]]
+        slug = name[:-3]
+        article_html = _html(site, article_path(slug))
+        targets = [document_path(d) for d in meta["documents"]] + [region_path(r) for r in meta["regions"]] + \
+                  [province_path(p) for p in meta["provinces"]]
+        for target in targets:
+            target_html = _html(site, target)           # the page exists
+            url_part = target[:-3] + "/"
+            assert url_part in article_html, f"{slug} does not link to {target}"
+            assert f"bai-viet/{slug}/" in target_html, f"{target} does not link back to {slug}"
+    for doc in ("11-NQ/TW-2022", "26-NQ/TW-2022", "37-NQ/TW-2004"):
+        assert (site / document_path(doc)[:-3] / "index.html").is_file()
+    timeline = _html(site, "dong-thoi-gian/index.md")
+    assert '<time datetime="2022-04-15">' in timeline and "<ol>" in timeline
+
+
+def test_document_chain_and_timeline(built_site):
+    site = built_site / "site"
+    new = _html(site, document_path("11-NQ/TW-2022"))
+    old = _html(site, document_path("37-NQ/TW-2004"))
+    assert "37-nq-tw-2004/" in new            # 11-NQ/TW-2022 follows 37-NQ/TW-2004
+    assert "11-nq-tw-2022/" in old and "26-kl-tw-2012/" in old
+    # The dissemination conference of 15/4/2022 is reported by two articles: one entry, both cited.
+    entry = re.search(r'<li><time datetime="2022-04-15">.*?</li>', new, re.S).group(0)
+    assert entry.count("bai-viet/") == 2
+
+
+def test_no_chrome_and_no_live_markup_in_site(built_site):
+    site = built_site / "site"
+    html = "".join(p.read_text(encoding="utf-8") for p in (site / "bai-viet").rglob("index.html"))
+    for seed in SEEDS:
+        for chrome in seed["must_drop"]:
+            if chrome not in ("thuathienhue.gov.vn", "Trung tâm TTPT&DBKT"):   # shown as source / author
+                assert f">{chrome}<" not in html and f"<p>{chrome}" not in html, chrome
+    assert "Truy cập nội dung luôn" not in html and "Đang online" not in html
+
+
+def test_mkdocs_build_strict_on_converted_tree(built_site, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
+                            cwd=built_site, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
+                                                                               "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (tmp_path / "s" / "index.html").is_file()
+
+
+def test_build_is_reproducible(tmp_path):
+    a = make_project(tmp_path / "a")
+    b = make_project(tmp_path / "b")
+    assert main(["build", "--root", str(a)]) == 0
+    assert main(["build", "--root", str(b)]) == 0
+    assert _tree(a / "content") == _tree(b / "content")
+    tree_a, tree_b = _tree(a / "site"), _tree(b / "site")
+    assert tree_a == tree_b
+    # And a rebuild in place rewrites nothing.
+    assert main(["build", "--root", str(a)]) == 0
+    assert _tree(a / "site") == tree_a
+
+
+def test_html_lang_and_no_third_party_fonts(built_site):
+    home = (built_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in home
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home

@@ -70,9 +70,22 @@ def is_chrome(line: str) -> bool:
     if len(parts) >= 2 and all(p in lex["chrome"] or re.fullmatch(r"[\d\s:]+", p) for p in parts) \
             and any(p in lex["chrome"] for p in parts):
         return True
+    if _covered(key.split(), lex["chrome"]):
+        return True     # "Chia sẻ Facebook Zalo": a row of chrome words
     # "Đang online: 1", "Lượt xem: 1.234": a chrome word with a number.
     label = re.sub(r"[\s:]*[\d.,]+$", "", key)
     return label != key and label in lex["chrome"]
+
+
+def _covered(words: list[str], phrases: frozenset[str], longest: int = 5) -> bool:
+    """Can the words be split into a sequence of known phrases?"""
+    reach = [True] + [False] * len(words)
+    for i in range(len(words)):
+        if reach[i]:
+            for j in range(i + 1, min(len(words), i + longest) + 1):
+                if " ".join(words[i:j]) in phrases:
+                    reach[j] = True
+    return bool(words) and reach[-1]
 
 
 def _is_related_marker(line: str) -> bool:

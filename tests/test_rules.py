@@ -1,0 +1,158 @@
+"""Rules one at a time, on sentences written in the many ways Vietnamese sources write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from nghiquyet.clean import byline_author, is_chrome
+from nghiquyet.dates import find_dates, stamp_date
+from nghiquyet.documents import congress_resolutions, find_documents
+from nghiquyet.events import classify, infer_year
+from nghiquyet.places import find_places, find_regions
+from nghiquyet.text import fix_tone_placement, fold
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("Nghị quyết số: 11 NQ/TW ngày 10/2/2022", ["11-NQ/TW-2022"]),
+    ("Nghị quyết 11 -NQ/TW ngày 10/2/2022 của Bộ Chính trị", ["11-NQ/TW-2022"]),
+    ("Nghị quyết số 11-NQ/TW (khóa XIII)", ["11-NQ/TW-2022"]),
+    ("Nghị quyết số 11-NQ/TW của Bộ Chính trị khóa X về công tác phụ nữ", ["11-NQ/TW-2007"]),
+    ("Nghị quyết 37-NQ/TW, ngày 01/7/2004 và Kết luận số 26-KL/TW ngày 02/8/2012", ["37-NQ/TW-2004", "26-KL/TW-2012"]),
+    ("Quyết định số 184-QĐ/TW ngày 26/3/2019 của Bộ Chính trị", ["184-QĐ/TW-2019"]),
+    ("Quyết định 184-QD/TW ngày 26-3-2019", ["184-QĐ/TW-2019"]),
+    ("Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị", ["05-CT/TW-2016"]),
+    ("Quy định số 114-QĐi/TW ngày 11/7/2023", ["114-QĐi/TW-2023"]),
+    ("Thông báo kết luận số 12-TB/TW ngày 10 tháng 3 năm 2021", ["12-TB/TW-2021"]),
+    ("Nghị quyết số 26-NQ/TW ngày 3/11/2022 (gọi tắt là Nghị quyết số 26). Nghị quyết số 26 nhằm", ["26-NQ/TW-2022"]),
+    ("Nghị quyết 13-NQ/TW ngày 2.4.2022 về vùng đồng bằng sông Cửu Long", ["13-NQ/TW-2022"]),
+    ("thực hiện NQ 23 của Bộ Chính trị về vùng Tây Nguyên", ["23-NQ/TW-2022"]),
+    ("Nghị quyết 39-NQ/TW năm 2004", ["39-NQ/TW-2004"]),
+    ("Nghị quyết số 11/NQ-CP của Chính phủ và Nghị quyết 81/2023/QH15 của Quốc hội", []),
+    ("Quyết định số 98-QĐ/BKTTW ngày 25/5/2021 của Ban Kinh tế Trung ương", []),
+    ("Nghị quyết Đại hội XIII của Đảng, Nghị quyết Trung ương 4 khóa XII", []),
+    ("Chương trình hành động số 25-CTr/TU của Tỉnh ủy", []),
+])
+def test_document_spellings(text, ids):
+    assert [r.id for r in find_documents([text])] == ids
+
+
+def test_numbers_reused_across_terms_stay_distinct():
+    text = ("Nghị quyết số 11-NQ/TW ngày 27/4/2007 của Bộ Chính trị khóa X về công tác phụ nữ và "
+            "Nghị quyết số 11-NQ/TW ngày 10/2/2022 về vùng trung du và miền núi Bắc Bộ")
+    assert sorted(r.id for r in find_documents([text])) == ["11-NQ/TW-2007", "11-NQ/TW-2022"]
+
+
+def test_short_form_takes_the_catalogue_document_of_its_time():
+    assert [r.id for r in find_documents(["Nghị quyết 11 về công tác phụ nữ"], context_year=2010)] == ["11-NQ/TW-2007"]
+    assert [r.id for r in find_documents(["Nghị quyết 11 về phát triển vùng"], context_year=2023)] == ["11-NQ/TW-2022"]
+
+
+def test_uncatalogued_document_keeps_its_stated_year():
+    (ref,) = find_documents(["Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"])
+    assert (ref.id, ref.date, ref.year_source) == ("57-NQ/TW-2024", "2024-12-22", "stated")
+
+
+def test_congress_resolutions_are_recognised_apart():
+    assert congress_resolutions(["gắn với Nghị quyết Đại hội XIII của Đảng và Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII"]) == ["XIII", "XII"]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("10/2/2022", "2022-02-10"), ("10-02-2022", "2022-02-10"), ("10.2.2022", "2022-02-10"),
+    ("ngày 10 tháng 2 năm 2022", "2022-02-10"), ("2022-02-10", "2022-02-10"),
+])
+def test_full_dates(text, iso):
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
+@pytest.mark.parametrize("text, precision, year, month", [
+    ("tháng 12/2019", "month", 2019, 12), ("tháng 12 năm 2019", "month", 2019, 12),
+    ("quý 4/2021", "quarter", 2021, 10), ("quý IV năm 2021", "quarter", 2021, 10), ("năm 2021", "year", 2021, 1),
+])
+def test_partial_dates(text, precision, year, month):
+    (d,) = find_dates(text)
+    assert (d.precision, d.year, d.month) == (precision, year, month)
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("20-04-2022 07:53", "2022-04-20"), ("Thứ Tư, 16/11/2022, 10:25 (GMT+7)", "2022-11-16"),
+    ("Cập nhật: 10:25 16/11/2022", "2022-11-16"), ("Ngày đăng: 05/08/2022", "2022-08-05"),
+    ("Đăng lúc: 14:30 | 21-03-2023", "2023-03-21"), ("Chủ nhật, 03/09/2023 - 08:00", "2023-09-03"),
+    ("Sáng 16/11/2022, hội nghị quán triệt đã diễn ra tại Hà Nội", None), ("Giai đoạn 2021-2030", None),
+])
+def test_stamps(line, iso):
+    assert stamp_date(line) == iso
+
+
+def test_year_inference():
+    assert infer_year(4, 15, "2022-04-20", []) == 2022
+    assert infer_year(12, 28, "2023-01-05", []) == 2022
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Tỉnh ủy tổ chức hội nghị học tập, quán triệt Nghị quyết số 30-NQ/TW", "dissemination"),
+    ("ký ban hành Kế hoạch triển khai Nghị quyết", "plan"),
+    ("Ban Thường vụ ban hành Chương trình hành động thực hiện Nghị quyết", "action_programme"),
+    ("tổ chức hội nghị sơ kết 3 năm thực hiện Nghị quyết", "midterm_review"),
+    ("tổ chức hội nghị tổng kết 20 năm thực hiện Nghị quyết số 10-NQ/TW", "final_review"),
+    ("tổ chức hội thảo khoa học về liên kết vùng", "workshop"),
+    ("đoàn công tác làm việc với Tỉnh ủy Gia Lai", "meeting"),
+    ("Bộ Chính trị ban hành Nghị quyết số 13-NQ/TW", "issued"),
+    ("tỉnh đạt tốc độ tăng trưởng 8%", None),
+])
+def test_event_kinds(text, kind):
+    assert classify(text) == kind
+
+
+@pytest.mark.parametrize("text, regions", [
+    ("vùng Trung du và miền núi Bắc bộ", ["trung-du-mien-nui-phia-bac"]),
+    ("vùng trung du, miền núi phía Bắc", ["trung-du-mien-nui-phia-bac"]),
+    ("vùng Bắc Trung bộ và Duyên hải Trung bộ", ["bac-trung-bo-duyen-hai-mien-trung"]),
+    ("Bắc Trung Bộ và duyên hải miền Trung", ["bac-trung-bo-duyen-hai-mien-trung"]),
+    ("vùng ĐBSCL và vùng Đông Nam Bộ", ["dong-bang-song-cuu-long", "dong-nam-bo"]),
+    ("đồng bằng sông Hồng", ["dong-bang-song-hong"]), ("vùng Tây Nguyên", ["tay-nguyen"]),
+    ("tỉnh Thái Nguyên", []),
+])
+def test_region_spellings(text, regions):
+    assert find_regions([text]) == regions
+
+
+@pytest.mark.parametrize("text, on, provinces", [
+    ("Đối với Thái Nguyên, tỉnh đề ra", "2022-04-20", ["Thái Nguyên"]),
+    ("tại huyện Mường Khương", "2022-04-15", ["Lào Cai"]),
+    ("Phó Chủ tịch UBND tỉnh Khánh Hoà", "2023-01-01", ["Khánh Hòa"]),
+    ("tại TP.HCM và tỉnh Bà Rịa - Vũng Tàu", "2023-01-01", ["Thành phố Hồ Chí Minh", "Bà Rịa - Vũng Tàu"]),
+    ("tỉnh Bà Rịa - Vũng Tàu (cũ)", "2025-10-01", ["Thành phố Hồ Chí Minh"]),
+    ("Học viện Chính trị quốc gia Hồ Chí Minh, tư tưởng Hồ Chí Minh", "2023-01-01", []),
+    ("đồng chí Nguyễn Thái Bình, ông Lê Hà Nam phát biểu", "2023-01-01", []),
+    ("xây dựng hòa bình, ổn định", "2023-01-01", []),
+    ("Thừa Thiên Huế", "2024-06-01", ["Thừa Thiên Huế"]),
+    ("thành phố Huế", "2025-03-01", ["Huế"]),
+    ("tỉnh Hà Giang", None, ["Hà Giang"]),
+    ("kết nối với Hà Nội, Hải Phòng, Quảng Ninh", "2023-01-01", ["Hà Nội", "Hải Phòng", "Quảng Ninh"]),
+])
+def test_provinces(text, on, provinces):
+    assert find_places([text], on)[0] == provinces
+
+
+@pytest.mark.parametrize("line, chrome", [
+    ("Truy cập nội dung luôn", True), ("• Đang online: 1", True), ("1 2 3 4 5 ...", True), ("Đăng nhập", True),
+    ("Từ khóa: Tây Nguyên, phát triển vùng", True), ("Chia sẻ Facebook Zalo", True),
+    ("Trang chủ > Tin tức > Thời sự", True), ("© 2023 Báo Điện tử Đảng Cộng sản Việt Nam", True),
+    ("Lượt xem: 1.245", True), ("Tại điểm cầu Trung ương", False), ("Quang cảnh hội nghị", False),
+])
+def test_chrome_lines(line, chrome):
+    assert is_chrome(line) is chrome
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Thực hiện: Công Sơn", "Công Sơn"), ("Bài và ảnh: Lê Hà", "Lê Hà"), ("Minh Anh - Hà Trang", "Minh Anh - Hà Trang"),
+    ("Kim Huệ - Tùng Lâm - Trung tâm Văn hóa, Thể thao - Truyền thông huyện (3)", "Kim Huệ - Tùng Lâm"),
+    ("Trung tâm TTPT&DBKT", "Trung tâm TTPT&DBKT"), ("Các điểm cầu tại địa phương", None),
+])
+def test_bylines(line, author):
+    assert byline_author(line) == author
+
+
+def test_text_keys():
+    assert fold("Đồng bằng sông Cửu Long") == "dong bang song cuu long"
+    assert fix_tone_placement("Thanh Hoá, hoà bình, quý") == "Thanh Hóa, hòa bình, quý"

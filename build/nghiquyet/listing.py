@@ -72,7 +72,13 @@ def _dmy(iso: str) -> str:
 
 
 def article_item(page: str, a: Article) -> str:
-    when = vn_date(a.date) if a.date else "<em>không rõ ngày</em>"
+    if a.date:
+        when = vn_date(a.date)
+    elif a.events:
+        latest = max(a.events, key=lambda e: e.date)
+        when = f"<em>sự kiện ngày</em> {vn_date(latest.date, latest.inferred)}"
+    else:
+        when = "<em>không rõ ngày</em>"
     source = f" · {escape(a.source)}" if a.source else ""
     return f"- {link(a.title, rel(page, article_path(a.slug)))} — {when}{source}"
 

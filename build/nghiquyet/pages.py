@@ -67,7 +67,7 @@ def article_page(index: SiteIndex, a: Article) -> str:
     if a.provinces:
         links.append("**Tỉnh, thành phố:** " + ", ".join(province_link(page, index, p) for p in a.provinces))
     if links:
-        out.append("\\\n".join(links) + "\n{ .nq-links }\n\n")
+        out.append("  \n".join(links) + "\n{ .nq-links }\n\n")
     for block in a.blocks:
         out.append((caption(block.text) if block.kind == "caption" else paragraph(block.text)) + "\n")
     if a.events:
@@ -207,7 +207,7 @@ def province_page(index: SiteIndex, name: str) -> str:
         facts.append("**Hình thành từ (1/7/2025):** " + ", ".join(province_link(page, index, n) for n in info.formed_from))
     if info.historical and not info.current:
         facts.append("_Tên đơn vị hành chính đến 30/6/2025._")
-    out.append("\\\n".join(facts) + "\n\n")
+    out.append("  \n".join(facts) + "\n\n")
     if info.places:
         out.append("## Địa danh được nhắc đến\n\n" + "\n".join(
             f"- {escape(kind)} {escape(place)}" for kind, place in sorted(info.places)) + "\n\n")

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve convert clean venv
+.PHONY: site test serve eval clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ site: $(VENV)/.installed
 ## make test: set up with test extras, run the whole test suite
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
+
+## make eval: extraction figures on the gold set (tests/evaluate.py)
+eval: $(VENV)/.installed
+	$(BIN)/python tests/evaluate.py
 
 ## make serve: live preview; editing a corpus file regenerates its pages
 serve: $(VENV)/.installed

@@ -24,7 +24,7 @@ _TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$|\.\.\.$")
 _BULLET = re.compile(r"^[•·●◦▪■□►▶\-–—*+>»|]+\s*")
 _PAGINATION = re.compile(r"^(?:trang\s*)?[\d\s.…»«<>|/,\-–]+(?:trang\s+(?:sau|tiếp|cuối))?$", re.I)
 _SEPARATORS = re.compile(r"\s*(?:[|»›>/•·]|\s-\s)\s*")
-_URL = re.compile(r"^(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)+(?:/\S*)?$", re.I)
+_URL = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,12}(?:/\S*)?$", re.I | re.A)
 _DATELINE = re.compile(r"^\((?P<src>[^()]{2,40})\)\s*[-–—]\s*")
 _COUNTER_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")
 PARAGRAPH_WORDS = 30        # a line this long is body text whatever it ends with
@@ -44,6 +44,7 @@ def _lexicon() -> dict:
         "byline": key(v["byline_prefixes"]),
         "source": key(v["source_prefixes"]),
         "org": key(v["organisation_heads"]),
+        "byline_abbreviations": frozenset(match_key(x) for x in v["byline_abbreviations"]),
         "related": frozenset(match_key(x) for x in (
             "tin liên quan", "bài viết liên quan", "tin khác", "các tin khác", "tin cùng chuyên mục",
             "xem thêm", "đọc thêm", "bài liên quan", "tin mới nhất", "tin đọc nhiều", "xem nhiều nhất")),
@@ -134,6 +135,8 @@ def byline_author(line: str) -> str | None:
     text = _COUNTER_SUFFIX.sub("", line.strip())
     key = match_key(text)
     lex = _lexicon()
+    if key.strip(" .:-") in lex["byline_abbreviations"]:
+        return text.strip(" :-")
     if word_count(text) > 16 or _TERMINAL.search(text.rstrip(")")) and not key.startswith(lex["byline"]):
         return None
     for prefix in lex["byline"]:
@@ -145,7 +148,7 @@ def byline_author(line: str) -> str | None:
     for segment in segments:
         if is_org(segment):
             break       # the rest names the unit the authors work for
-        if not _capitalised(segment) or word_count(segment) < 2:
+        if not _capitalised(segment) or len(re.findall(r"[^\W\d_]+", segment)) < 2:
             return None
         people.append(segment)
     if people:

@@ -62,7 +62,7 @@ def classify(text: str) -> Optional[str]:
 def _opens_clause(sentence: str, date: DateMatch) -> bool:
     before = sentence[:date.start]
     clause = re.split(r"[,;:]", before)[-1]
-    if not _TIME_LEAD.match(clause.strip() + " "):
+    if clause.strip() and not _TIME_LEAD.match(clause.strip() + " "):
         return False
     after = sentence[date.end:date.end + 3]
     return after.startswith((",", " ")) or after == ""

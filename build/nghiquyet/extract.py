@@ -103,15 +103,22 @@ def _reference_date(events, facts) -> Optional[str]:
     return None
 
 
+_AFFILIATION = re.compile(r"\s*\((?P<unit>[^()]{3,60})\)\s*$")
+
+
 def _author(cleaned: Cleaned) -> Optional[str]:
     for line in cleaned.bylines:
         author = byline_author(line)
         if author:
-            return author
+            return _AFFILIATION.sub("", author) or author
     return cleaned.hints.author_hint if cleaned.hints else None
 
 
 def _source(cleaned: Cleaned) -> Optional[str]:
+    for line in cleaned.bylines:
+        m = _AFFILIATION.search(byline_author(line) or "")
+        if m:
+            return m["unit"]     # "Văn Thanh (Báo Phú Thọ)": the paper is the source
     for line in cleaned.sources:
         value = _SOURCE_PREFIX.sub("", line).strip(" .")
         if value:

@@ -22,10 +22,11 @@ from .vocabulary import vocabulary
 
 _TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$|\.\.\.$")
 _BULLET = re.compile(r"^[•·●◦▪■□►▶\-–—*+>»|]+\s*")
-_PAGINATION = re.compile(r"^(?:trang\s*)?[\d\s.…»«<>|/,\-–]+(?:trang\s+(?:sau|tiếp|cuối))?$", re.I)
+_PAGINATION = re.compile(r"^(?:trang\s*)?[«<‹]*\s*(?:\d{1,3}(?:\s+|\s*[|,]\s*|$))+[.…»>›\s]*(?:trang\s+(?:sau|tiếp|cuối))?$", re.I)
 _SEPARATORS = re.compile(r"\s*(?:[|»›>/•·]|\s-\s)\s*")
 _URL = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,12}(?:/\S*)?$", re.I | re.A)
-_DATELINE = re.compile(r"^\((?P<src>[^()]{2,40})\)\s*[-–—]\s*")
+# "(TTXVN) - …", "Cần Thơ (TTXVN) - …": the agency leaves the body and becomes the source.
+_DATELINE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3}\s+)?\((?P<src>[^()]{2,40})\)\s*[-–—]\s*")
 _COUNTER_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")
 PARAGRAPH_WORDS = 30        # a line this long is body text whatever it ends with
 SHORT_PARAGRAPH_WORDS = 12  # a line this long ending a sentence is body text
@@ -205,17 +206,25 @@ def clean(source: SourceText) -> Cleaned:
 
 
 def _find_title(lines, roles, hint) -> int | None:
-    hint_key = match_key(hint) if hint else None
-    for i, line in enumerate(lines):
-        if roles[i] is not None:
-            continue
-        if hint_key and match_key(line) == hint_key:
-            return i
-    for i, line in enumerate(lines):
-        if roles[i] is None and not is_chrome(line) and not stamp_date(line) \
-                and word_count(line) >= 3 and byline_author(line) is None:
-            return i
-    return None
+    """The title: among the lines before the first body paragraph that ends a sentence, the one
+    the page metadata names (or that the metadata title contains, "Title - Site name"), else the
+    longest that is not chrome, a stamp, a byline or a caption."""
+    first_body = next((i for i, x in enumerate(lines) if roles[i] is None and is_paragraph(x)
+                       and _TERMINAL.search(x) and not is_chrome(x)), len(lines))
+    candidates = [i for i in range(first_body) if roles[i] is None and not is_chrome(lines[i])
+                  and not stamp_date(lines[i]) and word_count(lines[i]) >= 3
+                  and byline_author(lines[i]) is None and not has_caption_cue(lines[i])]
+    if hint:
+        hint_key = match_key(hint)
+        for i in candidates:
+            if match_key(lines[i]) == hint_key:
+                return i
+        inside = [i for i in candidates if word_count(lines[i]) >= 4 and match_key(lines[i]) in hint_key]
+        if inside:
+            return max(inside, key=lambda i: len(lines[i]))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda i: (len(re.findall(r"[^\W\d_]+", lines[i])), -i))
 
 
 def _head(lines, roles, start, end) -> None:

@@ -93,7 +93,16 @@ def find_dates(text: str) -> list[DateMatch]:
 
 
 def stamp_date(line: str) -> Optional[str]:
-    """The date of a line that is only a date-time stamp ("20-04-2022 07:53"), else None."""
+    """The date of a line that is only a date-time stamp ("20-04-2022 07:53"), else None.
+    A stamp may share its line with chrome: "Ngày 23/4/2022 | Lượt xem: 312"."""
+    parts = [p for p in re.split(r"\s[|•·]\s", line) if p.strip()]
+    if len(parts) > 1:
+        from .clean import is_chrome
+        line = " ".join(p for p in parts if not is_chrome(p))
+    return _stamp_part(line)
+
+
+def _stamp_part(line: str) -> Optional[str]:
     dates = [d for d in find_dates(line) if d.iso]
     if len(dates) != 1:
         return None

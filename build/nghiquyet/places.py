@@ -116,7 +116,8 @@ def _short_province_name(name: str) -> str:
 @lru_cache(maxsize=None)
 def _place_pattern() -> re.Pattern:
     v = vocabulary()
-    heads = sorted(v["district_heads"] + v["commune_heads"] + ["TP.", "TP", "Tp."], key=len, reverse=True)
+    heads = sorted(v["district_heads"] + v["commune_heads"] + list(v["district_committees"]) + ["TP.", "TP", "Tp."],
+                   key=len, reverse=True)
     head_alt = "|".join(re.escape(h) for h in heads)
     return re.compile(
         rf"(?<!\w)(?P<head>(?i:{head_alt}))\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\w']*|\d+)(?:\s+[A-ZĐÀ-Ỹ][\w']*){{0,3}})")
@@ -168,6 +169,7 @@ def find_places(blocks: list[str], on: Optional[str]) -> tuple[list[str], list[P
         covered: list[tuple[int, int]] = []
         for m in _place_pattern().finditer(text):
             head, name = m["head"].lower().rstrip("."), m["name"]
+            head = vocabulary()["district_committees"].get(head, head)
             if head == "tp":
                 head = "thành phố"
             if head in commune_heads:

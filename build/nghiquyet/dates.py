@@ -23,6 +23,9 @@ from . import patterns as P
 from .text import match_key
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateMatch:
     start: int
@@ -57,6 +60,8 @@ def _group(m: re.Match, *names: str) -> Optional[str]:
 
 def find_dates(text: str) -> list[DateMatch]:
     """All dates in text, left to right, without overlaps (longer forms win)."""
+    if not _DIGIT.search(text):
+        return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 

@@ -16,6 +16,7 @@ stated term (khóa), else from the catalogue and the article's own dates.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -122,23 +123,39 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None) -> list
             if any(s <= m.start("num") < e for s, e in spans):
                 continue
             short_raw.append((b, m, text))
+    by_key: dict[tuple[str, str], list[Mention]] = {}
+    for x in full:
+        by_key.setdefault((x.number, x.type), []).append(x)
     short: list[Mention] = []
     for b, m, text in short_raw:
         code, number = _code(m["word"]), m["num"]
         date, term = _qualifiers(text, m.end())
-        same = [x for x in full if x.number == number and x.type == code]
+        same = by_key.get((number, code), [])
         if date or term:
             year, date, source = _resolve_year(number, code, date, term, context_year)
         elif same:
             # The nearest full mention before this one, else the first after it.
-            earlier = [x for x in same if (x.block, x.start) < (b, m.start())]
-            pick = earlier[-1] if earlier else same[0]
+            at = bisect.bisect_left([(x.block, x.start) for x in same], (b, m.start())) if len(same) < 64 \
+                else bisect.bisect_left(_positions(same), (b, m.start()))
+            pick = same[at - 1] if at else same[0]
             year, date, source = pick.year, pick.date, pick.year_source
         else:
             year, date, source = _resolve_year(number, code, None, None, context_year)
         if year is not None:
             short.append(Mention(b, m.start(), m.end(), number, code, year, date, source, False))
     return sorted(full + short, key=lambda x: (x.block, x.start))
+
+
+_POSITIONS: dict[int, list[tuple[int, int]]] = {}
+
+
+def _positions(same: list[Mention]) -> list[tuple[int, int]]:
+    """Sorted positions of a list of mentions, computed once per list."""
+    key = id(same)
+    if key not in _POSITIONS or len(_POSITIONS[key]) != len(same):
+        _POSITIONS.clear()
+        _POSITIONS[key] = [(x.block, x.start) for x in same]
+    return _POSITIONS[key]
 
 
 def mention_id(m: Mention) -> str:

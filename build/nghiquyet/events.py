@@ -39,6 +39,12 @@ def _cues() -> list[tuple[str, str]]:
     return sorted(cues, key=lambda c: -len(c[0]))
 
 
+@lru_cache(maxsize=None)
+def _any_cue() -> re.Pattern:
+    words = [c for c, _ in _cues()] + [match_key(w) for w in vocabulary()["weak_event_cues"]]
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
 def classify(text: str) -> Optional[str]:
     """The kind of happening a clause names: the earliest cue wins, the longer on a tie.
 
@@ -147,6 +153,8 @@ def find_events(paragraphs: list[str], mentions_by_block: dict[int, list[Mention
 
 
 def _sentence_event(sentence, local, block_mentions, start, primary, published, facts):
+    if not _any_cue().search(match_key(sentence)):
+        return None     # no kind of happening named: no event, whatever dates it holds
     for date in find_dates(sentence):
         if date.precision != "day" or _cited(sentence, date, local) or not _opens_clause(sentence, date):
             continue

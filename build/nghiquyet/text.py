@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Every kind of horizontal space a scraped page may carry, including NBSP and zero-width ones.
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
@@ -59,6 +60,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", strip_tones(nfc(text)).lower()).strip()
 
 
+@lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """Lower-cased NFC text with tone placement unified: keeps tones, for exact lexicon matches."""
     return _SPACES.sub(" ", fix_tone_placement(nfc(text)).lower()).strip()

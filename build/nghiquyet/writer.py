@@ -43,19 +43,19 @@ def _read_manifest(root: Path) -> set[str]:
         return set()
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
+def _stage(target: Path, data: bytes) -> Path:
+    """Write data beside target under a temporary name; return that name."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    return Path(tmp)
 
 
 def write_tree(root: Path, pages: dict[str, str]) -> WriteStats:
+    """Write every page, as one transaction as far as a file system allows: all changed files
+    are first written beside their targets, and only when every one is written are they
+    renamed into place and stale pages removed. A failure before that leaves the old tree."""
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -63,31 +63,43 @@ def write_tree(root: Path, pages: dict[str, str]) -> WriteStats:
     previous = _read_manifest(root)
     targets = {rel: safe_target(root, rel) for rel in pages}
     for rel, target in targets.items():
-        if target.exists() and rel not in previous and rel != MANIFEST:
+        if target.exists() and rel not in previous:
             raise BuildError(f"refusing to overwrite a hand-written file: {root / rel}")
-    written, unchanged = [], 0
+    manifest = (json.dumps(sorted(pages), ensure_ascii=False, indent=0) + "\n").encode("utf-8")
+    changes: list[tuple[str, Path, bytes]] = []
+    for rel in sorted(pages):
+        data = pages[rel].replace("\r\n", "\n").encode("utf-8")
+        if not (targets[rel].exists() and targets[rel].read_bytes() == data):
+            changes.append((rel, targets[rel], data))
+    staged: list[tuple[Path, Path]] = []
     try:
-        for rel in sorted(pages):
-            data = pages[rel].replace("\r\n", "\n").encode("utf-8")
-            target = targets[rel]
-            if target.exists() and target.read_bytes() == data:
-                unchanged += 1
-                continue
-            _write_atomic(target, data)
-            written.append(rel)
-        removed = []
-        for rel in sorted(previous - set(pages)):
-            stale = safe_target(root, rel)
-            if stale.exists():
-                stale.unlink()
-                removed.append(rel)
-            _prune_empty(root, stale.parent)
-        manifest = (json.dumps(sorted(pages), ensure_ascii=False, indent=0) + "\n").encode("utf-8")
-        if not (root / MANIFEST).exists() or (root / MANIFEST).read_bytes() != manifest:
-            _write_atomic(root / MANIFEST, manifest)
-    except OSError as exc:
-        raise BuildError(f"cannot write into {root}: {exc.strerror}: {exc.filename}") from None
-    return WriteStats(tuple(written), unchanged, tuple(removed))
+        for rel, target, data in changes:
+            staged.append((_stage(target, data), target))
+        if _read_bytes(root / MANIFEST) != manifest:
+            staged.append((_stage(root / MANIFEST, manifest), root / MANIFEST))
+    except BaseException as exc:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise BuildError(f"cannot write into {root}: {exc.strerror}: {exc.filename}") from None
+        raise
+    for tmp, target in staged:
+        os.replace(tmp, target)
+    removed = []
+    for rel in sorted(previous - set(pages)):
+        stale = safe_target(root, rel)
+        if stale.exists():
+            stale.unlink()
+            removed.append(rel)
+        _prune_empty(root, stale.parent)
+    return WriteStats(tuple(rel for rel, _, _ in changes), len(pages) - len(changes), tuple(removed))
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _prune_empty(root: Path, folder: Path) -> None:

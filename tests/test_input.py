@@ -194,3 +194,23 @@ def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
     assert main(["build", "--root", str(root)]) == 130
     assert _snapshot(root / "site") == site
     assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
+
+
+def test_whole_build_errors_are_one_clear_line(tmp_path):
+    from conftest import make_project
+    root = make_project(tmp_path / "project")
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder", encoding="utf-8")
+    cases = [
+        (["convert", "--corpus", str(root / "corpus"), "--out", str(blocked / "out")], "cannot create output folder"),
+        (["build", "--root", str(tmp_path / "nowhere"), "--corpus", str(root / "corpus"),
+          "--content", str(tmp_path / "c")], "MkDocs configuration not found"),
+    ]
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "\ntheme: [not, valid\n",
+                                     encoding="utf-8")
+    cases.append((["build", "--root", str(root)], "MkDocs failed"))
+    for args, message in cases:
+        result = subprocess.run([sys.executable, "-m", "nghiquyet.cli", *args], capture_output=True, text=True)
+        last = result.stderr.strip().splitlines()[-1]     # after the per-file summary, if any
+        assert result.returncode == 2, result.stderr
+        assert message in last and "Traceback" not in result.stderr, result.stderr

@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if args.strict and report.count(SKIPPED) else 0
         return _build(args)
     except BuildError as exc:
-        print(f"nghiquyet: error: {exc}", file=sys.stderr)
+        print(f"nghiquyet: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("nghiquyet: interrupted; previous output left as it was", file=sys.stderr)

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve eval clean venv
+.PHONY: site test serve eval bench clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(VENV)/.installed-test
 ## make eval: extraction figures on the gold set (tests/evaluate.py)
 eval: $(VENV)/.installed
 	$(BIN)/python tests/evaluate.py
+
+## make bench: conversion and build cost on synthetic corpora (tools/bench.py)
+bench: $(VENV)/.installed
+	$(BIN)/python tools/bench.py
 
 ## make serve: live preview; editing a corpus file regenerates its pages
 serve: $(VENV)/.installed

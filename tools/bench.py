@@ -1,0 +1,91 @@
+"""`make bench`: conversion speed and whole-build cost on synthetic corpora, and one 8 MB article.
+
+Prints one table; numbers come from this run on this machine. Not a test: nothing here fails.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "build"))
+sys.path.insert(0, str(HERE))
+
+from synth import write_corpus  # noqa: E402
+
+SIZES = [int(x) for x in os.environ.get("BENCH_SIZES", "500,2000,5000").split(",")]
+
+
+def project(tmp: Path, n: int) -> Path:
+    root = tmp / f"p{n}"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", root / "content", ignore=shutil.ignore_patterns(
+        "bai-viet", "van-ban", "vung", "tinh", "dong-thoi-gian", "index.md", "bao-cao.*", ".nghiquyet-manifest.json"))
+    write_corpus(root / "corpus", n)
+    return root
+
+
+def convert_rate(corpus: Path) -> tuple[float, int]:
+    code = ("import sys,time; sys.path.insert(0, %r); from nghiquyet.pipeline import convert_all; "
+            "t=time.perf_counter(); a,s=convert_all(__import__('pathlib').Path(%r)); "
+            "print(len(a), time.perf_counter()-t)") % (str(ROOT / "build"), str(corpus))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    return int(out[0]) / float(out[1]), int(out[0])
+
+
+def whole_build(root: Path) -> tuple[float, float]:
+    t = time.perf_counter()
+    cmd = [sys.executable, "-c", "import resource,sys; from nghiquyet.cli import main; rc=main(['build','--root',%r]);"
+           "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)" % str(root)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    return time.perf_counter() - t, int(out.stdout.split()[-1]) / 1024
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def big_article(tmp: Path) -> tuple[float, float]:
+    src = (ROOT / "corpus" / "000_19a631bd8d3bb37d.txt").read_text(encoding="utf-8")
+    body = src.split("\n", 6)[6]
+    path = tmp / "big.txt"
+    path.write_text(src + ("\n\n" + body) * (8_000_000 // len(body.encode())), encoding="utf-8")
+    code = ("import sys,time,resource; sys.path.insert(0, %r); from nghiquyet.pipeline import convert_file; "
+            "import pathlib; t=time.perf_counter(); convert_file(pathlib.Path(%r), 'big.txt'); "
+            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)") % (str(ROOT / "build"), str(path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1]) / 1024
+
+
+def main() -> None:
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{'N':>6} {'conv art/s':>10} {'conv share':>10} {'build s':>8} {'ms/art':>7} {'peak RSS MB':>11} "
+          f"{'site MB':>8} {'page KB':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for n in SIZES:
+            root = project(tmp, n)
+            rate, count = convert_rate(root / "corpus")
+            seconds, rss = whole_build(root)
+            pages = sorted((root / "site" / "bai-viet").glob("*/index.html"))
+            page_kb = pages[0].stat().st_size / 1024 if pages else 0
+            share = (count / rate) / seconds
+            print(f"{n:>6} {rate:>10.0f} {share:>10.0%} {seconds:>8.1f} {1000 * seconds / n:>7.1f} {rss:>11.0f} "
+                  f"{folder_size(root / 'site') / 1e6:>8.1f} {page_kb:>8.1f}")
+            shutil.rmtree(root)
+        seconds, rss = big_article(tmp)
+        print(f"8 MB article: converted in {seconds:.1f} s, peak RSS {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

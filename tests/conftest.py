@@ -25,6 +25,8 @@ def make_project(dest: Path, corpus: Path | None = None) -> Path:
     content.mkdir(exist_ok=True)
     shutil.copy(ROOT / "content" / "gioi-thieu.md", content / "gioi-thieu.md")
     shutil.copytree(ROOT / "content" / "stylesheets", content / "stylesheets", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "content" / "javascripts", content / "javascripts", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "overrides", dest / "overrides", dirs_exist_ok=True)
     shutil.copytree(corpus or ROOT / "corpus", dest / "corpus", dirs_exist_ok=True)
     return dest
 

@@ -31,6 +31,7 @@ def project(tmp: Path, n: int) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "content", root / "content", ignore=shutil.ignore_patterns(
         "bai-viet", "van-ban", "vung", "tinh", "dong-thoi-gian", "index.md", "bao-cao.*", ".nghiquyet-manifest.json"))
+    shutil.copytree(ROOT / "overrides", root / "overrides")
     write_corpus(root / "corpus", n)
     return root
 

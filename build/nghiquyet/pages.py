@@ -11,6 +11,7 @@ from .listing import (ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, T
                       province_path, region_link, region_path, rel, timeline)
 from .markup import caption, escape, link, paragraph, table, vn_date
 from .records import Article
+from .searchdata import search_block
 from .vocabulary import provinces as province_data
 from .vocabulary import regions
 
@@ -37,10 +38,12 @@ def build_pages(index: SiteIndex) -> dict[str, str]:
     return pages
 
 
-def _page_head(title: str, description: str | None = None) -> str:
+def _page_head(title: str, description: str | None = None, searchable: bool = True) -> str:
     meta = {"title": title}
     if description:
         meta["description"] = description
+    if not searchable:
+        meta["search"] = {"exclude": True}    # listings would crowd out the pages they list
     return f"---\n{frontmatter.dump(meta)}---\n\n# {escape(title)}\n\n"
 
 
@@ -86,12 +89,16 @@ def article_page(index: SiteIndex, a: Article) -> str:
             out.append(f"- {escape(p.name)}{role}\n")
         out.append("\n")
     out.append(f"<small>Tệp gốc: <code>{escape(a.source_file)}</code></small>\n")
+    doc_names = [f"{d.rsplit('-', 1)[0]} ({d.rsplit('-', 1)[1]})" for d in a.documents]
+    out.append(search_block("Bài viết", filters={"van_ban": doc_names, "vung": [regions()[r]["name"] for r in a.regions],
+                                                 "tinh": list(a.provinces)},
+                            date=a.date, source=a.source, texts=[a.title] + [b.text for b in a.blocks]))
     return "".join(out)
 
 
 def articles_index(index: SiteIndex) -> str:
     page = f"{ARTICLES_DIR}/index.md"
-    out = [_page_head("Bài viết", "Tất cả bài viết theo tháng đăng")]
+    out = [_page_head("Bài viết", "Tất cả bài viết theo tháng đăng", searchable=False)]
     out.append(f"Có {len(index.articles)} bài viết.\n\n")
     month = lambda s: (index.articles[s].date or "")[:7]
     for key, group in groupby(index.articles, key=month):
@@ -137,12 +144,18 @@ def document_page(index: SiteIndex, doc_id: str) -> str:
         out.append("\n")
     out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(document=doc_id), level=3) + "\n")
     out.append("## Bài viết nhắc đến văn bản này\n\n" + article_list(page, index, doc.articles) + "\n")
+    kind = document_title(doc).split(" số ")[0]
+    aliases = [doc.short, doc.short.replace("-", " "), f"{doc.type} {doc.number}", f"{kind} {doc.number}",
+               f"{kind} số {doc.number}"]
+    out.append(search_block("Văn bản", filters={"van_ban": [f"{doc.short} ({doc.year})"],
+                                                "vung": [regions()[r]["name"] for r in doc.regions]},
+                            date=doc.date, aliases=aliases, texts=[doc.title or "", document_title(doc)]))
     return "".join(out)
 
 
 def documents_index(index: SiteIndex) -> str:
     page = f"{DOCUMENTS_DIR}/index.md"
-    out = [_page_head("Nghị quyết và văn bản", "Các nghị quyết phát triển vùng và văn bản liên quan")]
+    out = [_page_head("Nghị quyết và văn bản", "Các nghị quyết phát triển vùng và văn bản liên quan", searchable=False)]
     groups = [
         ("Nghị quyết phát triển vùng năm 2022 (khóa XIII)", lambda d: d.regions and d.type == "NQ" and d.year >= 2021),
         ("Nghị quyết phát triển vùng 2002–2005 (khóa IX)", lambda d: d.regions and d.type == "NQ" and d.year < 2021),
@@ -179,12 +192,14 @@ def region_page(index: SiteIndex, rid: str) -> str:
                        str(len(index.provinces[p["name"]].articles))] for p in members]) + "\n")
     out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(region=rid), level=3) + "\n")
     out.append("## Bài viết\n\n" + article_list(page, index, index.region_articles[rid]) + "\n")
+    out.append(search_block("Vùng", filters={"vung": [region["name"]]}, aliases=region["spellings"],
+                            texts=[region["name"]] + region["spellings"] + [p["name"] for p in members]))
     return "".join(out)
 
 
 def regions_index(index: SiteIndex) -> str:
     page = f"{REGIONS_DIR}/index.md"
-    out = [_page_head("Các vùng kinh tế - xã hội")]
+    out = [_page_head("Các vùng kinh tế - xã hội", searchable=False)]
     rows = []
     for rid, region in regions().items():
         docs = [d for d in index.documents.values() if rid in d.regions and d.type == "NQ"]
@@ -213,12 +228,15 @@ def province_page(index: SiteIndex, name: str) -> str:
             f"- {escape(kind)} {escape(place)}" for kind, place in sorted(info.places)) + "\n\n")
     out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(province=name), level=3) + "\n")
     out.append("## Bài viết\n\n" + article_list(page, index, info.articles) + "\n")
+    out.append(search_block("Tỉnh, thành phố", filters={"tinh": [name],
+                                                        "vung": [regions()[info.region]["name"]] if info.region else []},
+                            aliases=[name], texts=[name] + info.formed_from + [n for _, n in info.places]))
     return "".join(out)
 
 
 def provinces_index(index: SiteIndex) -> str:
     page = f"{PROVINCES_DIR}/index.md"
-    out = [_page_head("Tỉnh, thành phố")]
+    out = [_page_head("Tỉnh, thành phố", searchable=False)]
     current = [p for p in index.provinces.values() if p.current]
     old = [p for p in index.provinces.values() if p.historical and not p.current]
     out.append("## 34 đơn vị từ 1/7/2025\n\n")
@@ -236,7 +254,7 @@ def provinces_index(index: SiteIndex) -> str:
 
 def timeline_page(index: SiteIndex) -> str:
     page = f"{TIMELINE_DIR}/index.md"
-    out = [_page_head("Dòng thời gian", "Các sự kiện ban hành, quán triệt, triển khai, sơ kết, tổng kết nghị quyết")]
+    out = [_page_head("Dòng thời gian", "Các sự kiện ban hành, quán triệt, triển khai, sơ kết, tổng kết nghị quyết", searchable=False)]
     out.append("Ngày ban hành văn bản (theo danh mục) và các sự kiện do bài viết đưa tin; "
                "sự kiện do nhiều bài đưa tin được gộp làm một.\n\n")
     out.append(timeline(page, index, index.timeline, level=2))
@@ -245,8 +263,9 @@ def timeline_page(index: SiteIndex) -> str:
 
 def home_page(index: SiteIndex) -> str:
     page = "index.md"
-    out = [_page_head("Nghị quyết phát triển vùng", "Theo dõi các nghị quyết phát triển vùng của Bộ Chính trị "
-                                                       "từ ban hành đến triển khai")]
+    out = [_page_head("Trang chủ", "Theo dõi các nghị quyết phát triển vùng của Bộ Chính trị "
+                                   "từ ban hành đến triển khai", searchable=False)
+           .replace("# Trang chủ", "# Nghị quyết phát triển vùng")]
     out.append("Trang tổng hợp bài viết về các nghị quyết của Bộ Chính trị về phát triển kinh tế - xã hội, "
                "bảo đảm quốc phòng, an ninh sáu vùng kinh tế - xã hội: văn bản, "
                f"{link('dòng thời gian', rel(page, TIMELINE_DIR + '/index.md'))}, "

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import BuildError
+from .searchindex import index_search
 
 
 def source_date_epoch(dates: list[str]) -> str:
@@ -38,6 +39,11 @@ def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False) 
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"MkDocs failed: {exc}") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    try:
+        index_search(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

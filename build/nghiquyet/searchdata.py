@@ -1,0 +1,49 @@
+"""What the site search (Pagefind) needs to know about a page beyond its visible text:
+filters, metadata for result rows, a sort key, ids people type, and folded words.
+
+Pagefind folds tone marks but not "đ": every word of the page that has "đ" is also indexed in
+its folded form ("Đồng" -> "dong"), so "dong bang" finds "Đồng bằng".
+
+>>> folded_words(["Đồng bằng sông Cửu Long", "Định Hóa"])
+['dinh', 'dong']
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable, Optional
+
+from .text import strip_tones
+
+_WORD = re.compile(r"[^\W\d_]*[đĐ][^\W\d_]*")
+
+
+def folded_words(texts: Iterable[str]) -> list[str]:
+    return sorted({strip_tones(w).lower() for t in texts for w in _WORD.findall(t)})
+
+
+def _attr(name: str, value: str) -> str:
+    return f'<span {name}="{html.escape(value, quote=True)}"></span>'
+
+
+def search_block(kind: str, *, filters: dict[str, list[str]] | None = None, date: Optional[str] = None,
+                 source: Optional[str] = None, aliases: list[str] | None = None,
+                 texts: Iterable[str] = ()) -> str:
+    """A hidden block of Pagefind attributes, appended to a page's Markdown."""
+    parts = [_attr("data-pagefind-filter", f"loai:{kind}"), _attr("data-pagefind-meta", f"kind:{kind}")]
+    for name, values in (filters or {}).items():
+        parts += [_attr("data-pagefind-filter", f"{name}:{v}") for v in values if v]
+    if date:
+        y, m, d = date.split("-")
+        parts.append(_attr("data-pagefind-meta", f"date:{d}/{m}/{y}"))
+        parts.append(_attr("data-pagefind-sort", f"date:{date}"))
+        parts.append(_attr("data-pagefind-filter", f"nam:{y}"))
+    if source:
+        parts.append(_attr("data-pagefind-meta", f"source:{source}"))
+    words = folded_words(texts)
+    if aliases:
+        parts.append(f'<span data-pagefind-weight="10">{html.escape(" ".join(aliases))}</span>')
+    if words:
+        parts.append(f'<span data-pagefind-weight="1">{html.escape(" ".join(words))}</span>')
+    return '\n<div class="nq-search-data" hidden data-nosnippet>\n' + "\n".join(parts) + "\n</div>\n"

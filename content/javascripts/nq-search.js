@@ -1,0 +1,120 @@
+/* Site search with Pagefind, in Material's header search box.
+ *
+ * Pagefind loads its index in small chunks, only for the words typed, and folds tone marks
+ * ("quyet" finds "quyết"). Words with "đ" are also indexed in a folded form by the build, so
+ * "dong bang" finds "Đồng bằng". Filters (with counts) narrow the results; they can be sorted
+ * by date. Nothing is fetched before the first keystroke.
+ */
+(function () {
+  "use strict";
+  var input = document.getElementById("nq-search-input");
+  if (!input) return;
+  var root = document.getElementById("nq-search-results");
+  var list = root.querySelector(".md-search-result__list");
+  var meta = root.querySelector(".md-search-result__meta");
+  var controls = root.querySelector(".nq-search__controls");
+  var toggle = document.getElementById("__search");
+  var base = new URL(document.querySelector("script[src*='nq-search.js']").src, location.href);
+  var siteRoot = new URL("../", base);
+  var pagefind = null;
+  var serial = 0;
+  var selected = {};
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
+        return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 })
+          .then(function () { return pf.filters(); })      /* counts come with results only after this */
+          .then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  /* "NQ 11", "11 NQ/TW", "nghị quyết 11" -> "11-NQ/TW": the form document pages are indexed under. */
+  function normalise(q) {
+    return q
+      .replace(/\b(?:ngh[iị]\s*quy[eế]t|nq)\s*(?:s[oố]\s*:?\s*)?(\d{1,4})\b(?!\s*[-\/])/gi, "$1-NQ/TW")
+      .replace(/\b(\d{1,4})\s*[-–]?\s*(nq|kl|qđ|qd|ct|tb)\s*\/\s*tw\b/gi, function (_, n, t) {
+        return n + "-" + t.toUpperCase().replace("QD", "QĐ") + "/TW";
+      });
+  }
+
+  function text(el, value) { el.textContent = value; return el; }
+
+  function fillFilters(search) {
+    var counts = search.filters || {};
+    controls.querySelectorAll("select[data-filter]").forEach(function (sel) {
+      var name = sel.getAttribute("data-filter");
+      var values = counts[name] || {};
+      var current = selected[name] || "";
+      sel.innerHTML = "";
+      sel.appendChild(text(document.createElement("option"), "Tất cả")).value = "";
+      Object.keys(values).sort().forEach(function (v) {
+        if (!values[v] && v !== current) return;
+        var opt = text(document.createElement("option"), v + " (" + values[v] + ")");
+        opt.value = v;
+        if (v === current) opt.selected = true;
+        sel.appendChild(opt);
+      });
+      sel.parentElement.hidden = sel.options.length <= 1 && !current;
+    });
+    controls.hidden = false;
+  }
+
+  function render(results) {
+    list.innerHTML = "";
+    results.forEach(function (r) {
+      var li = document.createElement("li");
+      li.className = "md-search-result__item";
+      var a = document.createElement("a");
+      a.className = "md-search-result__link";
+      a.href = r.url;
+      var art = document.createElement("article");
+      art.className = "md-search-result__article md-typeset";
+      art.appendChild(text(document.createElement("h3"), r.meta.title || r.url));
+      var facts = [r.meta.kind, r.meta.date, r.meta.source].filter(Boolean).join(" · ");
+      if (facts) art.appendChild(text(document.createElement("p"), facts)).className = "nq-search__facts";
+      var p = document.createElement("p");
+      p.innerHTML = r.excerpt; /* Pagefind escapes the page text and adds only <mark> */
+      art.appendChild(p);
+      a.appendChild(art);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+  }
+
+  function run() {
+    var q = input.value.trim();
+    var mine = ++serial;
+    if (!q) { list.innerHTML = ""; controls.hidden = true; text(meta, "Gõ để tìm."); return; }
+    load().then(function (pf) {
+      var filters = {};
+      Object.keys(selected).forEach(function (k) { if (selected[k]) filters[k] = selected[k]; });
+      var sort = controls.querySelector("select[data-sort]").value;
+      var opts = { filters: filters };
+      if (sort) opts.sort = { date: sort };
+      return pf.debouncedSearch(normalise(q), opts, 200).then(function (search) {
+        if (!search || mine !== serial) return null;
+        return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (data) {
+          if (mine !== serial) return;
+          fillFilters(search);
+          text(meta, search.results.length ? search.results.length + " kết quả" : "Không tìm thấy kết quả");
+          render(data);
+        });
+      });
+    }).catch(function () { text(meta, "Không tải được chỉ mục tìm kiếm."); });
+  }
+
+  input.addEventListener("focus", function () { if (toggle) toggle.checked = true; });
+  input.addEventListener("input", run);
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { if (toggle) toggle.checked = false; input.blur(); }
+  });
+  controls.addEventListener("change", function (e) {
+    var name = e.target.getAttribute("data-filter");
+    if (name) selected[name] = e.target.value;
+    run();
+  });
+  input.form.addEventListener("reset", function () { selected = {}; setTimeout(run, 0); });
+})();

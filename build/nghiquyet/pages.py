@@ -92,7 +92,8 @@ def article_page(index: SiteIndex, a: Article) -> str:
     doc_names = [f"{d.rsplit('-', 1)[0]} ({d.rsplit('-', 1)[1]})" for d in a.documents]
     out.append(search_block("Bài viết", filters={"van_ban": doc_names, "vung": [regions()[r]["name"] for r in a.regions],
                                                  "tinh": list(a.provinces)},
-                            date=a.date, source=a.source, texts=[a.title] + [b.text for b in a.blocks]))
+                            date=a.date, source=a.source, texts=[a.title] + [b.text for b in a.blocks],
+                            aliases=list(a.provinces) + [p.name for p in a.places]))
     return "".join(out)
 
 

@@ -43,7 +43,9 @@ def search_block(kind: str, *, filters: dict[str, list[str]] | None = None, date
         parts.append(_attr("data-pagefind-meta", f"source:{source}"))
     words = folded_words(texts)
     if aliases:
-        parts.append(f'<span data-pagefind-weight="10">{html.escape(" ".join(aliases))}</span>')
+        # Names people type, toned and folded ("Định Hóa", "dinh hoa"), weighted like a title.
+        names = list(dict.fromkeys(aliases + [strip_tones(a).lower() for a in aliases if "đ" in a.lower()]))
+        parts.append(f'<span data-pagefind-weight="10">{html.escape(" ".join(names))}</span>')
     if words:
         parts.append(f'<span data-pagefind-weight="1">{html.escape(" ".join(words))}</span>')
     return '\n<div class="nq-search-data" hidden data-nosnippet>\n' + "\n".join(parts) + "\n</div>\n"

@@ -1,0 +1,177 @@
+"""The built site as a reader sees it: Playwright drives Debian's Chromium against site/ served
+on 127.0.0.1. Search, filters, timeline links, phones (390×844), accessibility (axe-core),
+broken links (linkchecker), and no request to any other host. Screenshots go to
+tests/output/screenshots/ (not committed)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parent / "output" / "screenshots"
+
+DOC_11 = "Nghị quyết số 11-NQ/TW ngày 10/2/2022"
+SEARCHES = [
+    ("nghi quyet 11", DOC_11), ("nghị quyết 11", DOC_11), ("11-NQ/TW", DOC_11), ("11 NQ/TW", DOC_11),
+    ("NQ 11", DOC_11), ("Nghị quyết số 26", "Nghị quyết số 26-NQ/TW ngày 3/11/2022"),
+    ("trung du mien nui", "Vùng Trung du và miền núi phía Bắc"),
+    ("trung du miền núi", "Vùng Trung du và miền núi phía Bắc"),
+    ("dong bang song cuu long", "Vùng Đồng bằng sông Cửu Long"),
+    ("đồng bằng sông Cửu Long", "Vùng Đồng bằng sông Cửu Long"),
+    ("Thai Nguyen", "Thái Nguyên"), ("Thái Nguyên", "Thái Nguyên"),
+    ("Muong Khuong", "Mường Khương: Nghiêm túc học tập"),
+    ("Dinh Hoa", "Hội nghị trực tuyến quán triệt"),
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(QuietHandler, directory=str(built_site / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install -y chromium (.ci/run does it)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def requests_seen():
+    return []
+
+
+@pytest.fixture
+def page(browser, requests_seen):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.on("request", lambda r: requests_seen.append(r.url))
+    yield pg
+    context.close()
+
+
+def search(page, base, query):
+    page.goto(base + "/")
+    page.locator("#nq-search-input").press_sequentially(query, delay=10)
+    page.wait_for_function(
+        "q => document.querySelector('#nq-search-results .md-search-result__meta').textContent.includes('kết quả')"
+        " && document.querySelector('#nq-search-input').value === q", arg=query, timeout=15000)
+    page.wait_for_timeout(300)
+    return page.locator("#nq-search-results .md-search-result__item h3").all_inner_texts()
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES)
+def test_search_finds_page_in_top_3(page, server, query, expected):
+    titles = search(page, server, query)
+    assert any(t.startswith(expected) for t in titles[:3]), (query, titles[:5])
+
+
+def test_search_with_and_without_tones_finds_the_same(page, server):
+    toned = set(search(page, server, "Thái Nguyên"))
+    plain = set(search(page, server, "thai nguyen"))
+    assert toned and toned == plain
+
+
+def test_filter_narrows_results(page, server):
+    all_titles = search(page, server, "nghi quyet")
+    meta = page.locator("#nq-search-results .md-search-result__meta")
+    before = int(meta.inner_text().split()[0])
+    page.select_option("select[data-filter=loai]", "Bài viết")
+    page.wait_for_function("n => !document.querySelector('#nq-search-results .md-search-result__meta')"
+                           ".textContent.startsWith(n + ' ')", arg=str(before), timeout=10000)
+    after = int(meta.inner_text().split()[0])
+    facts = page.locator("#nq-search-results .nq-search__facts").all_inner_texts()
+    assert 0 < after < before and len(all_titles) > 0
+    assert facts and all(f.startswith("Bài viết") for f in facts)
+
+
+def test_results_show_date_and_source(page, server):
+    search(page, server, "Thừa Thiên Huế hội nghị")
+    facts = page.locator("#nq-search-results .nq-search__facts").all_inner_texts()
+    assert any("thuathienhue.gov.vn" in f for f in facts) or any("/" in f for f in facts), facts
+
+
+def test_timeline_entry_opens_its_article(page, server):
+    page.goto(server + "/dong-thoi-gian/")
+    entry = page.locator("ol li", has=page.locator("time[datetime='2022-05-26']")).first
+    entry.locator("a", has_text="Bài viết").click()
+    page.wait_for_load_state()
+    assert "/bai-viet/" in page.url
+    assert page.locator("h1").inner_text().startswith("Triển khai Nghị quyết số 11-NQ/TW")
+
+
+PAGES = {"home": "/", "article": "/bai-viet/hoi-nghi-truc-tuyen-quan-triet-va-trien-khai-thuc-hien-nghi-quyet-so-11/",
+         "document": "/van-ban/11-nq-tw-2022/", "region": "/vung/trung-du-mien-nui-phia-bac/",
+         "province": "/tinh/thai-nguyen/", "timeline": "/dong-thoi-gian/"}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_phone_viewport_has_no_horizontal_scroll(browser, server, requests_seen, name):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    pg = context.new_page()
+    pg.on("request", lambda r: requests_seen.append(r.url))
+    pg.goto(server + PAGES[name])
+    pg.wait_for_load_state("networkidle")
+    width = pg.evaluate("document.documentElement.scrollWidth")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{name}-390.png"), full_page=False)
+    context.close()
+    assert width <= 390, f"{name}: page is {width}px wide on a 390px screen"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_serious_accessibility_violation(page, server, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server + PAGES[name])
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+
+
+def test_desktop_screenshots(page, server):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name in ("home", "document"):
+        page.goto(server + PAGES[name])
+        page.screenshot(path=str(SHOTS / f"{name}-1280.png"), full_page=True)
+    assert (SHOTS / "home-1280.png").stat().st_size > 10_000
+
+
+def test_no_broken_internal_link(server):
+    result = subprocess.run([sys.executable, "-m", "linkcheck", "--no-warnings", "--no-status",
+                             "--ignore-url=^(?!http://127\\.0\\.0\\.1)", server + "/"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "0 errors found" in result.stdout or "no errors" in result.stdout.lower(), result.stdout[-500:]
+
+
+def test_zz_no_request_left_the_machine(requests_seen):
+    """Runs last in this module: every request any page made went to 127.0.0.1."""
+    assert requests_seen
+    hosts = {urlparse(u).hostname for u in requests_seen if not u.startswith(("data:", "blob:", "about:"))}
+    assert hosts == {"127.0.0.1"}, hosts

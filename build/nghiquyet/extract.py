@@ -14,7 +14,7 @@ from .clean import byline_author
 from .dates import find_dates, stamp_date
 from .events import anchors, find_events
 from .people import find_organisations, find_people
-from .places import find_places, find_regions
+from .places import find_places, find_regions, province_spans
 from .records import Article, Cleaned
 from .text import match_key
 from .vocabulary import catalogue
@@ -52,6 +52,7 @@ def extract(cleaned: Cleaned) -> Article:
         for rid in catalogue().get(ref.id, {}).get("regions", []):
             if rid not in regions:
                 regions.append(rid)
+    links = _links(cleaned, mentions, on, len(paragraphs))
     digest = hashlib.sha256("\n".join([cleaned.title] + [f"{b.kind}:{b.text}" for b in cleaned.blocks])
                             .encode("utf-8")).hexdigest()
     return Article(
@@ -72,8 +73,33 @@ def extract(cleaned: Cleaned) -> Article:
         people=tuple(find_people(texts)),
         organisations=tuple(find_organisations(texts)),
         congress_resolutions=tuple(D.congress_resolutions(texts)),
+        links=links,
         document_refs=tuple(refs),
     )
+
+
+def _links(cleaned: Cleaned, mentions, on, n_paragraphs) -> tuple:
+    """Spans of each body block that name a document or a province, without overlaps.
+    Mention block numbers count [title] + paragraphs + captions; map them to body blocks."""
+    order = {"paragraph": 1, "caption": 1 + n_paragraphs}
+    seen = {"paragraph": 0, "caption": 0}
+    text_index = []
+    for block in cleaned.blocks:
+        text_index.append(order[block.kind] + seen[block.kind])
+        seen[block.kind] += 1
+    by_text: dict[int, list] = {}
+    for m in mentions:
+        by_text.setdefault(m.block, []).append(m)
+    out = []
+    for b, block in enumerate(cleaned.blocks):
+        spans = [(m.start, m.end, "document", D.mention_id(m)) for m in by_text.get(text_index[b], [])]
+        spans += [(s, e, "province", name) for s, e, name in province_spans(block.text, on)]
+        end = -1
+        for s, e, kind, target in sorted(spans):
+            if s >= end:
+                out.append((b, s, e, kind, target))
+                end = e
+    return tuple(out)
 
 
 def _published(cleaned: Cleaned) -> Optional[str]:

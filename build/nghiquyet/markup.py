@@ -28,15 +28,6 @@ def link(text: str, target: str) -> str:
     return f"[{escape(text)}]({target})"
 
 
-def paragraph(text: str) -> str:
-    return escape(text) + "\n"
-
-
-def caption(text: str) -> str:
-    """A photo caption: a paragraph with the caption class (attr_list)."""
-    return f"{escape(text)}\n{{ .nq-caption }}\n"
-
-
 def table(header: list[str], rows: list[list[str]]) -> str:
     """Cells are Markdown already (escaped or links)."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

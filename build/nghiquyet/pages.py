@@ -9,7 +9,7 @@ from .index import SiteIndex
 from .listing import (ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
                       article_path, doc_link, document_path, document_title, kind_name, province_link,
                       province_path, region_link, region_path, rel, timeline)
-from .markup import caption, escape, link, paragraph, table, vn_date
+from .markup import escape, link, table, vn_date
 from .records import Article
 from .searchdata import search_block
 from .vocabulary import provinces as province_data
@@ -71,8 +71,12 @@ def article_page(index: SiteIndex, a: Article) -> str:
         links.append("**Tỉnh, thành phố:** " + ", ".join(province_link(page, index, p) for p in a.provinces))
     if links:
         out.append("  \n".join(links) + "\n{ .nq-links }\n\n")
-    for block in a.blocks:
-        out.append((caption(block.text) if block.kind == "caption" else paragraph(block.text)) + "\n")
+    spans: dict[int, list] = {}
+    for b, start, end, kind, target in a.links:
+        spans.setdefault(b, []).append((start, end, kind, target))
+    for b, block in enumerate(a.blocks):
+        text = _linked(page, index, block.text, spans.get(b, []))
+        out.append((f"{text}\n{{ .nq-caption }}\n" if block.kind == "caption" else f"{text}\n") + "\n")
     if a.events:
         out.append("## Sự kiện trong bài\n\n")
         for e in a.events:
@@ -94,6 +98,20 @@ def article_page(index: SiteIndex, a: Article) -> str:
                                                  "tinh": list(a.provinces)},
                             date=a.date, source=a.source, texts=[a.title] + [b.text for b in a.blocks],
                             aliases=list(a.provinces) + [p.name for p in a.places]))
+    return "".join(out)
+
+
+def _linked(page: str, index: SiteIndex, text: str, spans: list) -> str:
+    """Escaped text in which each named document or province links to its page."""
+    out, at = [], 0
+    for start, end, kind, target in spans:
+        path = document_path(target) if kind == "document" else province_path(target)
+        if kind == "province" and target not in index.provinces:
+            continue
+        out.append(escape(text[at:start]))
+        out.append(link(text[start:end], rel(page, path)))
+        at = end
+    out.append(escape(text[at:]))
     return "".join(out)
 
 

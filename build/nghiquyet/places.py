@@ -191,16 +191,37 @@ def find_places(blocks: list[str], on: Optional[str]) -> tuple[list[str], list[P
                 add(province)
             else:
                 ambiguous.append((name, head, provinces_of))
-        for m in _province_pattern().finditer(text):
-            if any(s <= m.start() < e for s, e in covered) or _in_person_name(text, m.start()):
-                continue
-            canonical, era = _province_names()[m["name"]]
-            add(_valid_name(canonical, era, on))
+        for _, _, name in _province_spans(text, on, covered):
+            add(name)
     for name, head, options in ambiguous:
         valid = [_valid_name(o, "old", on) for o in options]
         hits = [v for v in valid if v in found]
         places.append(Place(name, head, hits[0] if len(hits) == 1 else None))
     return found, _dedupe(places)
+
+
+def _province_spans(text: str, on: Optional[str], covered=()) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _province_pattern().finditer(text):
+        if any(s <= m.start() < e for s, e in covered) or _in_person_name(text, m.start()):
+            continue
+        canonical, era = _province_names()[m["name"]]
+        out.append((m.start(), m.end(), _valid_name(canonical, era, on)))
+    return out
+
+
+def province_spans(raw: str, on: Optional[str]) -> list[tuple[int, int, str]]:
+    """Where provinces are named in a text: (start, end, name valid on `on`). Communes named
+    after a province ("phường Yên Bái") are left out.
+
+    >>> province_spans("tỉnh Lào Cai và phường Yên Bái", "2025-09-01")
+    [(5, 12, 'Lào Cai')]
+    """
+    text = fix_tone_placement(raw)
+    commune_heads = {h.lower() for h in vocabulary()["commune_heads"]}
+    covered = [(m.start(), m.end()) for m in _place_pattern().finditer(text)
+               if m["head"].lower() in commune_heads]
+    return _province_spans(text, on, covered)
 
 
 def _dedupe(places: list[Place]) -> list[Place]:

@@ -107,6 +107,9 @@ class Article:
     people: tuple[Person, ...] = ()
     organisations: tuple[str, ...] = ()
     congress_resolutions: tuple[str, ...] = ()
+    # Where documents and provinces are named in the body: (block, start, end, kind, target),
+    # kind "document" (target an id) or "province" (a name). Not part of the front matter.
+    links: tuple[tuple[int, int, int, str, str], ...] = field(default=(), compare=False)
     document_refs: tuple[DocumentRef, ...] = field(default=(), compare=False)
 
     @property

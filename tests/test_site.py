@@ -137,3 +137,25 @@ def test_mentions_inside_the_text_link_to_their_pages(built_site):
 
 def page_slug(root: Path, prefix: str) -> str:
     return next((root / "content" / "bai-viet").glob(prefix + "*.md")).stem
+
+
+def test_feeds_export_and_statistics(built_site):
+    import json
+    import xml.etree.ElementTree as ET
+
+    site = built_site / "site"
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(site / "feed.xml").getroot()
+    entries = feed.findall(f"{atom}entry")
+    assert len(entries) == len(SEEDS)
+    assert all(e.find(f"{atom}link").get("href").startswith("http") for e in entries)
+    doc_feed = ET.parse(site / "van-ban" / "11-nq-tw-2022.xml").getroot()
+    assert len(doc_feed.findall(f"{atom}entry")) == 3
+    assert ET.parse(site / "vung" / "trung-du-mien-nui-phia-bac.xml").getroot().findall(f"{atom}entry")
+    data = json.loads((site / "du-lieu.json").read_text(encoding="utf-8"))
+    assert {"articles", "documents", "regions", "provinces", "events"} <= set(data)
+    assert len(data["articles"]) == len(SEEDS)
+    merged = [e for e in data["events"] if e["date"] == "2022-04-15"]
+    assert len(merged) == 1 and len(merged[0]["articles"]) == 2
+    stats = (site / "thong-ke" / "index.html").read_text(encoding="utf-8")
+    assert stats.count("<svg") == 4 and "<title" in stats and "cdn" not in stats.lower()

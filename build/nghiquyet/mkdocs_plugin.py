@@ -1,7 +1,10 @@
-"""MkDocs plugin `nghiquyet`: during `mkdocs serve`, converts the corpus before each build and
-watches the corpus folder, so editing an article regenerates its pages. The writer leaves
-unchanged pages untouched, so a rebuild does not trigger another one. `mkdocs build` on an
-already converted tree does nothing here."""
+"""MkDocs plugin `nghiquyet`.
+
+- During `mkdocs serve` it converts the corpus before each build and watches the corpus
+  folder, so editing an article regenerates its pages. The writer leaves unchanged pages
+  untouched, so a rebuild does not trigger another one.
+- After every build it writes the Atom feeds (it knows `site_url`, so their links are absolute).
+"""
 
 from __future__ import annotations
 
@@ -37,3 +40,7 @@ class NghiquyetPlugin(BasePlugin):
         if self.serving:
             server.watch(str(self._corpus(config)))
         return server
+
+    def on_post_build(self, config):
+        from .feeds import write_feeds
+        write_feeds(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/", config.site_name)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from slugify import slugify
+
 from . import frontmatter
 from .index import SiteIndex
 from .listing import (ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
@@ -101,6 +103,11 @@ def article_page(index: SiteIndex, a: Article) -> str:
     return "".join(out)
 
 
+def _feed_link(key: str) -> str:
+    """A link to the page's Atom feed (written by the MkDocs plugin beside the page)."""
+    return f'<p class="nq-feed"><a href="../{slugify(key)}.xml" type="application/atom+xml">Theo dõi bài viết mới (Atom)</a></p>\n\n'
+
+
 def _linked(page: str, index: SiteIndex, text: str, spans: list) -> str:
     """Escaped text in which each named document or province links to its page."""
     out, at = [], 0
@@ -161,6 +168,7 @@ def document_page(index: SiteIndex, doc_id: str) -> str:
         out.append("## Quan hệ với các văn bản khác\n\n")
         out += [f"- **{label}:** " + ", ".join(doc_link(page, index, d) for d in ids) + "\n" for label, ids in chain]
         out.append("\n")
+    out.append(_feed_link(doc_id))
     out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(document=doc_id), level=3) + "\n")
     out.append("## Bài viết nhắc đến văn bản này\n\n" + article_list(page, index, doc.articles) + "\n")
     kind = document_title(doc).split(" số ")[0]
@@ -209,6 +217,7 @@ def region_page(index: SiteIndex, rid: str) -> str:
     out.append(table(["Đến 30/6/2025", "Từ 1/7/2025", "Số bài viết"],
                      [[province_link(page, index, p["name"]), province_link(page, index, p["becomes"]),
                        str(len(index.provinces[p["name"]].articles))] for p in members]) + "\n")
+    out.append(_feed_link(rid))
     out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(region=rid), level=3) + "\n")
     out.append("## Bài viết\n\n" + article_list(page, index, index.region_articles[rid]) + "\n")
     out.append(search_block("Vùng", filters={"vung": [region["name"]]}, aliases=region["spellings"],

@@ -18,6 +18,8 @@ from . import frontmatter
 from .clean import clean
 from .errors import ArticleError, BuildError
 from .extract import extract
+from .export import EXPORT, export
+from .stats import STATS_PAGE, stats_page
 from .index import build_index
 from .pages import build_pages
 from .read import read
@@ -100,6 +102,8 @@ def convert(corpus: Path, out: Path) -> tuple[Report, WriteStats]:
     pages = build_pages(index)
     outcomes = [Outcome(a.source_file, PUBLISHED, slug=a.slug) for a in unique] + duplicates + skipped
     report = Report(tuple(sorted(outcomes, key=lambda o: o.source_file)))
+    pages[EXPORT] = export(index)
+    pages[STATS_PAGE] = stats_page(index)
     pages[REPORT_PAGE] = report.to_markdown()
     pages[REPORT_JSON] = report.to_json()
     return report, write_tree(out, pages)

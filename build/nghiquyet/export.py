@@ -1,0 +1,45 @@
+"""The JSON export of the whole site's data (content/du-lieu.json -> site/du-lieu.json), for
+people who reuse it. The MkDocs plugin also builds the Atom feeds from it."""
+
+from __future__ import annotations
+
+import json
+
+from .frontmatter import to_dict
+from .index import SiteIndex
+from .listing import article_path, document_path, province_path, region_path
+from .vocabulary import regions
+
+EXPORT = "du-lieu.json"
+VERSION = 1
+
+
+def _url(md_path: str) -> str:
+    """The page's URL relative to the site root (MkDocs directory URLs)."""
+    return md_path[:-len("index.md")] if md_path.endswith("index.md") else md_path[:-3] + "/"
+
+
+def export(index: SiteIndex) -> str:
+    articles = []
+    for slug, a in index.articles.items():
+        data = to_dict(a)
+        data.pop("digest", None)
+        articles.append({"url": _url(article_path(slug)), **data})
+    documents = [{"id": d.id, "url": _url(document_path(d.id)), "type": d.type, "number": d.number, "year": d.year,
+                  "date": d.date, "term": d.term, "issuer": d.issuer, "title": d.title, "regions": d.regions,
+                  "replaces": d.replaces, "replaced_by": d.replaced_by, "concerns": d.concerns,
+                  "catalogued": d.catalogued, "articles": [_url(article_path(s)) for s in d.articles]}
+                 for d in index.documents.values()]
+    region_list = [{"id": rid, "url": _url(region_path(rid)), "name": r["name"], "spellings": r["spellings"],
+                    "articles": [_url(article_path(s)) for s in index.region_articles[rid]]}
+                   for rid, r in regions().items()]
+    provinces = [{"name": p.name, "url": _url(province_path(p.name)), "kind": p.kind, "region": p.region,
+                  "until_2025": p.historical, "current": p.current, "becomes": p.becomes if p.historical else None,
+                  "formed_from": p.formed_from, "articles": [_url(article_path(s)) for s in p.articles]}
+                 for p in sorted(index.provinces.values(), key=lambda p: p.slug)]
+    events = [{"date": e.date, "kind": e.kind, "document": e.document, "inferred": e.inferred, "summary": e.summary,
+               "from_catalogue": e.from_catalogue, "provinces": e.provinces, "regions": e.regions,
+               "articles": [_url(article_path(s)) for s in e.articles]} for e in index.timeline]
+    data = {"version": VERSION, "articles": articles, "documents": documents, "regions": region_list,
+            "provinces": provinces, "events": events}
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -158,4 +158,4 @@ def test_feeds_export_and_statistics(built_site):
     merged = [e for e in data["events"] if e["date"] == "2022-04-15"]
     assert len(merged) == 1 and len(merged[0]["articles"]) == 2
     stats = (site / "thong-ke" / "index.html").read_text(encoding="utf-8")
-    assert stats.count("<svg") == 4 and "<title" in stats and "cdn" not in stats.lower()
+    assert stats.count("<svg class=\"nq-chart\"") == 4 and "<title id=\"theo-vung-t\">" in stats

@@ -1,5 +1,9 @@
 """`make bench`: conversion speed and whole-build cost on synthetic corpora, and one 8 MB article.
 
+Columns: conversion articles/s (one process), conversion's share of the whole build, whole-build
+seconds and ms per article, peak RSS of the build, site size, one article page's HTML size, the
+bytes a browser fetches for a first search query with Pagefind (Playwright, Debian's Chromium),
+and the size of the lunr index Material's built-in search would fetch instead.
 Prints one table; numbers come from this run on this machine. Not a test: nothing here fails.
 """
 
@@ -52,6 +56,41 @@ def whole_build(root: Path) -> tuple[float, float]:
     return time.perf_counter() - t, int(out.stdout.split()[-1]) / 1024
 
 
+def first_query_bytes(site: Path, query: str = "nghi quyet") -> int:
+    """Bytes a browser fetches for Pagefind when a reader types a first query (Playwright)."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    total = 0
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                        args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/")
+            page.wait_for_load_state("networkidle")
+            sizes = []
+            page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+            page.locator("#nq-search-input").press_sequentially(query, delay=20)
+            page.wait_for_function("document.querySelector('#nq-search-results .md-search-result__meta')"
+                                   ".textContent.includes('kết quả')", timeout=60000)
+            page.wait_for_load_state("networkidle")
+            total = sum(sizes)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return total
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -71,7 +110,7 @@ def big_article(tmp: Path) -> tuple[float, float]:
 def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'N':>6} {'conv art/s':>10} {'conv share':>10} {'build s':>8} {'ms/art':>7} {'peak RSS MB':>11} "
-          f"{'site MB':>8} {'page KB':>8}")
+          f"{'site MB':>8} {'page KB':>8} {'query KB':>9} {'lunr KB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in SIZES:
@@ -81,8 +120,11 @@ def main() -> None:
             pages = sorted((root / "site" / "bai-viet").glob("*/index.html"))
             page_kb = pages[0].stat().st_size / 1024 if pages else 0
             share = (count / rate) / seconds
+            query_kb = first_query_bytes(root / "site") / 1024
+            lunr = root / "site" / "search" / "search_index.json"
+            lunr_kb = lunr.stat().st_size / 1024 if lunr.exists() else 0
             print(f"{n:>6} {rate:>10.0f} {share:>10.0%} {seconds:>8.1f} {1000 * seconds / n:>7.1f} {rss:>11.0f} "
-                  f"{folder_size(root / 'site') / 1e6:>8.1f} {page_kb:>8.1f}")
+                  f"{folder_size(root / 'site') / 1e6:>8.1f} {page_kb:>8.1f} {query_kb:>9.0f} {lunr_kb:>8.0f}")
             shutil.rmtree(root)
         seconds, rss = big_article(tmp)
         print(f"8 MB article: converted in {seconds:.1f} s, peak RSS {rss:.0f} MB")

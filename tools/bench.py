@@ -33,9 +33,12 @@ def project(tmp: Path, n: int) -> Path:
     root = tmp / f"p{n}"
     root.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", root / "content", ignore=shutil.ignore_patterns(
-        "bai-viet", "van-ban", "vung", "tinh", "dong-thoi-gian", "index.md", "bao-cao.*", ".nghiquyet-manifest.json"))
-    shutil.copytree(ROOT / "overrides", root / "overrides")
+    # Only the committed, hand-written part of content/ (git knows which files those are).
+    tracked = subprocess.run(["git", "ls-files", "content", "overrides"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.split()
+    for rel in tracked:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / rel, root / rel)
     write_corpus(root / "corpus", n)
     return root
 

@@ -69,8 +69,8 @@ def _qualifiers(text: str, end: int) -> tuple[Optional[str], Optional[str]]:
             date = dates[0].iso
         if opens_clause:
             window = ""
-    else:
-        dates = [d for d in find_dates(window) if d.iso]
+    elif re.match(r"\s*[,(]?\s*\d", window):
+        dates = [d for d in find_dates(window[:40]) if d.iso]
         if dates and dates[0].start <= 3:
             date = dates[0].iso
     # The term belongs to this reference only within its own clause.
@@ -164,8 +164,13 @@ def mention_id(m: Mention) -> str:
 
 def find_documents(blocks: list[str], context_year: Optional[int] = None) -> list[DocumentRef]:
     """Distinct documents in order of first mention."""
+    return documents_of(find_mentions(blocks, context_year))
+
+
+def documents_of(mentions: list[Mention]) -> list[DocumentRef]:
+    """Distinct documents of a list of mentions, in order of first mention."""
     out: dict[str, DocumentRef] = {}
-    for m in find_mentions(blocks, context_year):
+    for m in mentions:
         key = mention_id(m)
         if key not in out:
             known = catalogue().get(key)

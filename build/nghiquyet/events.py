@@ -90,8 +90,9 @@ def anchors(blocks: list[str], mentions: list[Mention], catalogue_dates: list[st
     """Dated facts of an article: dates with a year that are not targets or horizons."""
     out: list[DateMatch] = []
     for text in blocks:
-        spans = horizon_spans(text)
-        for d in find_dates(text):
+        dates = find_dates(text)
+        spans = horizon_spans(text) if dates else []
+        for d in dates:
             if d.year and not any(s <= d.start < e for s, e in spans):
                 out.append(d)
         for m in P.TERM.finditer(text):

@@ -14,7 +14,7 @@ from .clean import byline_author
 from .dates import find_dates, stamp_date
 from .events import anchors, find_events
 from .people import find_organisations, find_people
-from .places import find_places, find_regions, province_spans
+from .places import find_places, find_regions
 from .records import Article, Cleaned
 from .text import match_key
 from .vocabulary import catalogue
@@ -32,7 +32,7 @@ def extract(cleaned: Cleaned) -> Article:
     context_year = int(published[:4]) if published else _latest_year(paragraphs)
 
     mentions = D.find_mentions(texts, context_year)
-    refs = D.find_documents(texts, context_year)
+    refs = D.documents_of(mentions)
     doc_ids = [r.id for r in refs]
     counts = Counter(D.mention_id(m) for m in mentions)
     primary = counts.most_common(1)[0][0] if counts else None
@@ -46,13 +46,13 @@ def extract(cleaned: Cleaned) -> Article:
     events = find_events(paragraphs, by_block, primary, published, facts)
 
     on = published or _reference_date(events, facts)
-    provinces, places = find_places(texts, on)
+    provinces, places, province_spans_by_text = find_places(texts, on)
     regions = find_regions(texts)
     for ref in refs:
         for rid in catalogue().get(ref.id, {}).get("regions", []):
             if rid not in regions:
                 regions.append(rid)
-    links = _links(cleaned, mentions, on, len(paragraphs))
+    links = _links(cleaned, mentions, province_spans_by_text, len(paragraphs))
     digest = hashlib.sha256("\n".join([cleaned.title] + [f"{b.kind}:{b.text}" for b in cleaned.blocks])
                             .encode("utf-8")).hexdigest()
     return Article(
@@ -78,7 +78,7 @@ def extract(cleaned: Cleaned) -> Article:
     )
 
 
-def _links(cleaned: Cleaned, mentions, on, n_paragraphs) -> tuple:
+def _links(cleaned: Cleaned, mentions, province_spans_by_text, n_paragraphs) -> tuple:
     """Spans of each body block that name a document or a province, without overlaps.
     Mention block numbers count [title] + paragraphs + captions; map them to body blocks."""
     order = {"paragraph": 1, "caption": 1 + n_paragraphs}
@@ -93,7 +93,7 @@ def _links(cleaned: Cleaned, mentions, on, n_paragraphs) -> tuple:
     out = []
     for b, block in enumerate(cleaned.blocks):
         spans = [(m.start, m.end, "document", D.mention_id(m)) for m in by_text.get(text_index[b], [])]
-        spans += [(s, e, "province", name) for s, e, name in province_spans(block.text, on)]
+        spans += [(s, e, "province", name) for s, e, name in province_spans_by_text[text_index[b]]]
         end = -1
         for s, e, kind, target in sorted(spans):
             if s >= end:

@@ -152,9 +152,11 @@ def _in_person_name(text: str, start: int) -> bool:
             and prev[-1].isalpha())
 
 
-def find_places(blocks: list[str], on: Optional[str]) -> tuple[list[str], list[Place]]:
-    """(province names valid on `on`, smaller places), each in order of first mention."""
+def find_places(blocks: list[str], on: Optional[str]) -> tuple[list[str], list[Place], list[list]]:
+    """(province names valid on `on`, smaller places, province spans of each block): names and
+    places in order of first mention; spans as (start, end, name) per block, for links."""
     found: list[str] = []
+    spans: list[list[tuple[int, int, str]]] = []
     places: list[Place] = []
     ambiguous: list[tuple[str, str, list[str]]] = []
     commune_heads = {h.lower() for h in vocabulary()["commune_heads"]}
@@ -191,13 +193,14 @@ def find_places(blocks: list[str], on: Optional[str]) -> tuple[list[str], list[P
                 add(province)
             else:
                 ambiguous.append((name, head, provinces_of))
-        for _, _, name in _province_spans(text, on, covered):
+        spans.append(_province_spans(text, on, covered))
+        for _, _, name in spans[-1]:
             add(name)
     for name, head, options in ambiguous:
         valid = [_valid_name(o, "old", on) for o in options]
         hits = [v for v in valid if v in found]
         places.append(Place(name, head, hits[0] if len(hits) == 1 else None))
-    return found, _dedupe(places)
+    return found, _dedupe(places), spans
 
 
 def _province_spans(text: str, on: Optional[str], covered=()) -> list[tuple[int, int, str]]:

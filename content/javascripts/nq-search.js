@@ -19,6 +19,14 @@
   var pagefind = null;
   var serial = 0;
   var selected = {};
+  var PAGE = 10;           /* results whose text is fetched at a time: a slow connection pays for 10 */
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button nq-search__more";
+  more.textContent = "Xem thêm kết quả";
+  more.hidden = true;
+  root.appendChild(more);
+  var pending = [];
 
   function load() {
     if (!pagefind) {
@@ -62,8 +70,8 @@
     controls.hidden = false;
   }
 
-  function render(results) {
-    list.innerHTML = "";
+  function render(results, append) {
+    if (!append) list.innerHTML = "";
     results.forEach(function (r) {
       var li = document.createElement("li");
       li.className = "md-search-result__item";
@@ -87,7 +95,7 @@
   function run() {
     var q = input.value.trim();
     var mine = ++serial;
-    if (!q) { list.innerHTML = ""; controls.hidden = true; text(meta, "Gõ để tìm."); return; }
+    if (!q) { list.innerHTML = ""; controls.hidden = true; more.hidden = true; text(meta, "Gõ để tìm."); return; }
     load().then(function (pf) {
       var filters = {};
       Object.keys(selected).forEach(function (k) { if (selected[k]) filters[k] = selected[k]; });
@@ -96,15 +104,28 @@
       if (sort) opts.sort = { date: sort };
       return pf.debouncedSearch(normalise(q), opts, 200).then(function (search) {
         if (!search || mine !== serial) return null;
-        return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (data) {
+        pending = search.results.slice(PAGE);
+        return Promise.all(search.results.slice(0, PAGE).map(function (r) { return r.data(); })).then(function (data) {
           if (mine !== serial) return;
           fillFilters(search);
           text(meta, search.results.length ? search.results.length + " kết quả" : "Không tìm thấy kết quả");
-          render(data);
+          render(data, false);
+          more.hidden = pending.length === 0;
         });
       });
     }).catch(function () { text(meta, "Không tải được chỉ mục tìm kiếm."); });
   }
+
+  more.addEventListener("click", function () {
+    var next = pending.slice(0, PAGE);
+    pending = pending.slice(PAGE);
+    var mine = serial;
+    Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+      if (mine !== serial) return;
+      render(data, true);
+      more.hidden = pending.length === 0;
+    });
+  });
 
   input.addEventListener("focus", function () { if (toggle) toggle.checked = true; });
   input.addEventListener("input", run);

@@ -167,7 +167,7 @@ def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
     assert main(["build", "--root", str(root)]) == 0
     content, site = _snapshot(root / "content"), _snapshot(root / "site")
     (root / "corpus" / "extra.txt").write_text(SAMPLE.replace("Ngày 26/5", "Ngày 27/5"), encoding="utf-8")
-    for name in list((root / "corpus").iterdir())[:2]:
+    for name in sorted((root / "corpus").iterdir())[:2]:
         name.write_text(name.read_text(encoding="utf-8") + "\nThêm một đoạn văn bản mới vào cuối bài viết này để nội dung thay đổi.\n",
                         encoding="utf-8")
 
@@ -214,3 +214,25 @@ def test_whole_build_errors_are_one_clear_line(tmp_path):
         last = result.stderr.strip().splitlines()[-1]     # after the per-file summary, if any
         assert result.returncode == 2, result.stderr
         assert message in last and "Traceback" not in result.stderr, result.stderr
+
+
+def test_urls_stay_stable_as_the_corpus_changes(corpus, tmp_path):
+    """Registered slugs survive new same-title articles, removals and renames."""
+    out = tmp_path / "out"
+    first = SAMPLE
+    twin = SAMPLE.replace("Ngày 26/5", "Ngày 27/5")          # same title, other text
+    (corpus / "b.txt").write_text(first, encoding="utf-8")
+    report, _ = convert(corpus, out)
+    (slug,) = [o.slug for o in report.outcomes]
+    assert slug == "trien-khai-nghi-quyet-so-11-nq-tw-khoa-xiii-cua-bo-chinh-tri"
+    (corpus / "a.txt").write_text(twin, encoding="utf-8")    # sorts first, same title
+    report, _ = convert(corpus, out)
+    slugs = {o.source_file: o.slug for o in report.outcomes}
+    assert slugs["b.txt"] == slug and slugs["a.txt"] != slug and slugs["a.txt"].startswith(slug[:40])
+    (corpus / "b.txt").rename(corpus / "renamed copy.txt")     # re-saved under another name
+    report, _ = convert(corpus, out)
+    slugs2 = {o.source_file: o.slug for o in report.outcomes}
+    assert slugs2["renamed copy.txt"] == slug and slugs2["a.txt"] == slugs["a.txt"]
+    assert (out / "bai-viet" / f"{slug}.md").exists()
+    registry = json.loads((out / ".nghiquyet-slugs.json").read_text(encoding="utf-8"))
+    assert sorted(registry.values()) == sorted({slug, slugs["a.txt"]})

@@ -14,7 +14,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import frontmatter
+from . import frontmatter, slugs
 from .clean import clean
 from .errors import ArticleError, BuildError
 from .extract import extract
@@ -27,7 +27,6 @@ from .records import Article
 from .report import DUPLICATE, PUBLISHED, REPORT_JSON, REPORT_PAGE, SKIPPED, Outcome, Report
 from .writer import WriteStats, write_tree
 
-RESERVED_SLUGS = {"index"}
 
 
 def corpus_files(corpus: Path) -> list[tuple[Path, str]]:
@@ -62,7 +61,7 @@ def convert_all(corpus: Path) -> tuple[list[Article], list[Outcome]]:
     return articles, skipped
 
 
-def deduplicate(articles: list[Article]) -> tuple[list[Article], list[Outcome]]:
+def deduplicate(articles: list[Article], registry: dict[str, str]) -> tuple[list[Article], list[Outcome], dict]:
     """Same cleaned text -> one page (the first file by name); the rest are merged into it."""
     kept: dict[str, Article] = {}
     duplicates: list[Article] = []
@@ -71,33 +70,17 @@ def deduplicate(articles: list[Article]) -> tuple[list[Article], list[Outcome]]:
             duplicates.append(a)
         else:
             kept[a.digest] = a
-    unique = assign_slugs(list(kept.values()))
+    unique, registry = slugs.assign(list(kept.values()), registry)
     by_digest = {a.digest: a for a in unique}
     outcomes = [Outcome(a.source_file, DUPLICATE, slug=by_digest[a.digest].slug,
                         duplicate_of=by_digest[a.digest].source_file) for a in duplicates]
-    return unique, outcomes
-
-
-def assign_slugs(articles: list[Article]) -> list[Article]:
-    """Unique slugs: among articles sharing a title slug, the smallest digest keeps it bare."""
-    groups: dict[str, list[Article]] = {}
-    for a in articles:
-        groups.setdefault(a.slug, []).append(a)
-    out = []
-    for slug, group in groups.items():
-        group.sort(key=lambda a: a.digest)
-        for i, a in enumerate(group):
-            if i == 0 and slug not in RESERVED_SLUGS:
-                out.append(a)
-            else:
-                out.append(replace(a, slug=f"{slug[:71]}-{a.digest[:8]}"))
-    return out
+    return unique, outcomes, registry
 
 
 def convert(corpus: Path, out: Path) -> tuple[Report, WriteStats]:
     """Convert every file of `corpus` into pages under `out`; return what happened."""
     articles, skipped = convert_all(corpus)
-    unique, duplicates = deduplicate(articles)
+    unique, duplicates, registry = deduplicate(articles, slugs.load(out))
     index = build_index(unique)
     pages = build_pages(index)
     outcomes = [Outcome(a.source_file, PUBLISHED, slug=a.slug) for a in unique] + duplicates + skipped
@@ -106,7 +89,9 @@ def convert(corpus: Path, out: Path) -> tuple[Report, WriteStats]:
     pages[STATS_PAGE] = stats_page(index)
     pages[REPORT_PAGE] = report.to_markdown()
     pages[REPORT_JSON] = report.to_json()
-    return report, write_tree(out, pages)
+    stats = write_tree(out, pages)
+    slugs.save(out, registry)
+    return report, stats
 
 
 def print_report(report: Report, stream=sys.stderr) -> None:

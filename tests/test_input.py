@@ -236,3 +236,29 @@ def test_urls_stay_stable_as_the_corpus_changes(corpus, tmp_path):
     assert (out / "bai-viet" / f"{slug}.md").exists()
     registry = json.loads((out / ".nghiquyet-slugs.json").read_text(encoding="utf-8"))
     assert sorted(registry.values()) == sorted({slug, slugs["a.txt"]})
+
+
+def test_incremental_rebuild_converts_and_rewrites_only_what_changed(tmp_path):
+    """Change one article: only it is converted again; only pages whose text changed are written."""
+    import sys as _sys
+    _sys.path.insert(0, str(ROOT / "tools"))
+    from synth import write_corpus
+
+    corpus, out, cache = tmp_path / "corpus", tmp_path / "out", tmp_path / "cache"
+    write_corpus(corpus, 60, seed=7)
+    first, stats = convert(corpus, out, cache)
+    assert (first.converted, first.cached) == (60, 0)
+    again, stats = convert(corpus, out, cache)
+    assert (again.converted, again.cached) == (0, 60) and stats.written == ()
+
+    target = sorted(corpus.glob("*.txt"))[10]
+    text = target.read_text(encoding="utf-8")
+    assert "Dự hội nghị có lãnh đạo" in text
+    target.write_text(text.replace("Dự hội nghị có lãnh đạo", "Tham dự hội nghị có lãnh đạo", 1), encoding="utf-8")
+    changed, stats = convert(corpus, out, cache)
+    assert (changed.converted, changed.cached) == (1, 59)
+    (slug,) = [o.slug for o in changed.outcomes if o.source_file == target.name]
+    assert f"bai-viet/{slug}.md" in stats.written
+    # Only the article's own page and the export (which carries its text) change: the edit did not
+    # touch its title, date, documents, places or events, so no listing or index page shows it.
+    assert set(stats.written) == {f"bai-viet/{slug}.md", "du-lieu.json"}, stats.written

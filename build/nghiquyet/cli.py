@@ -28,12 +28,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--site", type=Path, help="output folder (default: ROOT/site)")
     b.add_argument("--strict", action="store_true",
                    help="exit non-zero if any file was skipped or MkDocs raised a warning")
+    b.add_argument("--no-cache", action="store_true",
+                   help="convert every file again instead of reusing ROOT/.cache/nghiquyet")
 
     c = sub.add_parser("convert", help="write only the generated Markdown pages, no rendering",
                        description="Convert the articles in --corpus into Markdown pages under --out.")
     c.add_argument("--corpus", type=Path, required=True, help="folder of raw articles")
     c.add_argument("--out", type=Path, required=True, help="folder to write the Markdown pages into")
     c.add_argument("--strict", action="store_true", help="exit non-zero if any file was skipped")
+    c.add_argument("--cache", type=Path, help="folder of the conversion cache (default: no cache)")
     return p
 
 
@@ -41,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "convert":
-            report, stats = convert(args.corpus, args.out)
+            report, stats = convert(args.corpus, args.out, args.cache)
             print_report(report)
             print(f"{len(stats.written)} pages written, {stats.unchanged} unchanged, "
                   f"{len(stats.removed)} removed in {args.out}", file=sys.stderr)
@@ -62,7 +65,7 @@ def _build(args) -> int:
     corpus = args.corpus or root / "corpus"
     content = args.content or root / "content"
     site_dir = args.site or root / "site"
-    report, stats = convert(corpus, content)
+    report, stats = convert(corpus, content, None if args.no_cache else root / ".cache" / "nghiquyet")
     print_report(report)
     dates = _article_dates(content)
     render(root / "mkdocs.yml", site_dir, source_date_epoch(dates), strict=args.strict)

@@ -42,4 +42,5 @@ def export(index: SiteIndex) -> str:
                "articles": [_url(article_path(s)) for s in e.articles]} for e in index.timeline]
     data = {"version": VERSION, "articles": articles, "documents": documents, "regions": region_list,
             "provinces": provinces, "events": events}
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # No indent: json's C encoder only runs without one, and the file can hold thousands of articles.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

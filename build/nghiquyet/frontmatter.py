@@ -8,6 +8,10 @@ from functools import lru_cache
 import jsonschema
 import yaml
 
+# LibYAML when PyYAML was built with it (the Linux wheels are): the same YAML, ten times faster.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from .errors import ArticleError
 from .records import Article
 from .vocabulary import schema
@@ -54,14 +58,14 @@ def validate(data: dict, source_file: str) -> None:
 
 
 def dump(data: dict) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
 
 def render(data: dict, source_file: str) -> str:
     """`---` + YAML + `---`, read back and validated: what is written is what validates."""
     validate(data, source_file)
     text = dump(data)
-    if yaml.safe_load(text) != data:
+    if yaml.load(text, Loader=_Loader) != data:
         raise ArticleError(source_file, "front matter does not read back as written")
     return f"---\n{text}---\n"
 
@@ -71,4 +75,4 @@ def parse(page: str) -> dict:
     if not page.startswith("---\n"):
         raise ValueError("no front matter")
     end = page.index("\n---\n", 4)
-    return yaml.safe_load(page[4:end + 1])
+    return yaml.load(page[4:end + 1], Loader=_Loader)

@@ -6,6 +6,7 @@ Pages are pure functions of this index (read everything, then write everything).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from slugify import slugify
@@ -69,7 +70,7 @@ class ProvinceInfo:
 
     @property
     def slug(self) -> str:
-        return slugify(self.name)
+        return _slug(self.name)
 
 
 @dataclass
@@ -93,8 +94,14 @@ class SiteIndex:
         return out
 
 
+@lru_cache(maxsize=None)
 def document_slug(doc_id: str) -> str:
     return slugify(doc_id)
+
+
+@lru_cache(maxsize=None)
+def _slug(name: str) -> str:
+    return slugify(name)
 
 
 def _parse_id(doc_id: str) -> tuple[str, str, int]:

@@ -6,7 +6,7 @@ can check them (`mkdocs build --strict`).
 
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 from itertools import groupby
 
 from slugify import slugify
@@ -24,6 +24,7 @@ def article_path(slug: str) -> str:
     return f"{ARTICLES_DIR}/{slug}.md"
 
 
+@lru_cache(maxsize=None)
 def document_path(doc_id: str) -> str:
     return f"{DOCUMENTS_DIR}/{document_slug(doc_id)}.md"
 
@@ -32,18 +33,28 @@ def region_path(rid: str) -> str:
     return f"{REGIONS_DIR}/{rid}.md"
 
 
+@lru_cache(maxsize=None)
 def province_path(name: str) -> str:
     return f"{PROVINCES_DIR}/{slugify(name)}.md"
 
 
 def rel(page: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    """Relative link between two pages of the docs folder (paths never hold "." or "..").
+
+    >>> rel("bai-viet/a.md", "van-ban/b.md"), rel("index.md", "vung/c.md"), rel("vung/x.md", "vung/y.md")
+    ('../van-ban/b.md', 'vung/c.md', 'y.md')
+    """
+    here, there = page.split("/")[:-1], target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:])
 
 
-def doc_link(page: str, index: SiteIndex, doc_id: str) -> str:
-    doc = index.documents.get(doc_id)
-    label = doc.short if doc else doc_id
-    return link(f"{label} ({doc_id.rsplit('-', 1)[1]})", rel(page, document_path(doc_id)))
+def doc_link(page: str, doc_id: str) -> str:
+    """`11-NQ/TW (2022)` linking to the document's page (every cited document has one)."""
+    label, year = doc_id.rsplit("-", 1)
+    return link(f"{label} ({year})", rel(page, document_path(doc_id)))
 
 
 def region_link(page: str, rid: str) -> str:
@@ -92,7 +103,7 @@ def article_list(page: str, index: SiteIndex, slugs: list[str], empty: str = "Ch
 def timeline_item(page: str, index: SiteIndex, e: TimelineEntry) -> str:
     parts = [vn_date(e.date, e.inferred), f"**{escape(kind_name(e.kind))}**"]
     if e.document:
-        parts.append(doc_link(page, index, e.document))
+        parts.append(doc_link(page, e.document))
     if e.provinces:
         parts.append(", ".join(province_link(page, index, p) for p in e.provinces))
     text = " · ".join(parts) + " — " + escape(e.summary)

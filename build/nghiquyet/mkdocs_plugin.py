@@ -33,7 +33,8 @@ class NghiquyetPlugin(BasePlugin):
         if not self.serving:
             return
         from .pipeline import convert
-        report, stats = convert(self._corpus(config), Path(config.docs_dir))
+        root = Path(config.config_file_path).parent
+        report, stats = convert(self._corpus(config), Path(config.docs_dir), root / ".cache" / "nghiquyet")
         log.info("nghiquyet: %s; %d pages rewritten", report.summary(), len(stats.written))
 
     def on_serve(self, server, config, builder):

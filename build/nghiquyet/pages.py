@@ -23,7 +23,7 @@ LATEST_ON_HOME = 10
 def build_pages(index: SiteIndex) -> dict[str, str]:
     pages: dict[str, str] = {}
     for slug, a in index.articles.items():
-        pages[article_path(slug)] = article_page(index, a)
+        pages[article_path(slug)] = a.markdown or article_page(a)
     for doc_id in index.documents:
         pages[document_path(doc_id)] = document_page(index, doc_id)
     for rid in regions():
@@ -51,9 +51,12 @@ def _page_head(title: str, description: str | None = None, searchable: bool = Tr
 
 # Articles -------------------------------------------------------------------------------
 
-def article_page(index: SiteIndex, a: Article) -> str:
+def article_page(a: Article) -> str:
+    """An article's page: a function of the article alone (every document it cites and every
+    province it names has a page), so it is rendered once, when the article is converted."""
     page = article_path(a.slug)
-    out = [frontmatter.render(frontmatter.to_dict(a), a.source_file),
+    # Slugs are assigned after conversion, but the front matter does not contain the slug.
+    out = [a.front_matter or frontmatter.render(frontmatter.to_dict(a), a.source_file),
            f"\n# {escape(a.title)}\n\n"]
     facts = []
     if a.date:
@@ -66,29 +69,29 @@ def article_page(index: SiteIndex, a: Article) -> str:
         out.append(" · ".join(facts) + "\n{ .nq-meta }\n\n")
     links = []
     if a.documents:
-        links.append("**Văn bản:** " + ", ".join(doc_link(page, index, d) for d in a.documents))
+        links.append("**Văn bản:** " + ", ".join(doc_link(page, d) for d in a.documents))
     if a.regions:
         links.append("**Vùng:** " + ", ".join(region_link(page, r) for r in a.regions))
     if a.provinces:
-        links.append("**Tỉnh, thành phố:** " + ", ".join(province_link(page, index, p) for p in a.provinces))
+        links.append("**Tỉnh, thành phố:** " + ", ".join(link(p, rel(page, province_path(p))) for p in a.provinces))
     if links:
         out.append("  \n".join(links) + "\n{ .nq-links }\n\n")
     spans: dict[int, list] = {}
     for b, start, end, kind, target in a.links:
         spans.setdefault(b, []).append((start, end, kind, target))
     for b, block in enumerate(a.blocks):
-        text = _linked(page, index, block.text, spans.get(b, []))
+        text = _linked(page, block.text, spans.get(b, []))
         out.append((f"{text}\n{{ .nq-caption }}\n" if block.kind == "caption" else f"{text}\n") + "\n")
     if a.events:
         out.append("## Sự kiện trong bài\n\n")
         for e in a.events:
-            doc = f" · {doc_link(page, index, e.document)}" if e.document else ""
+            doc = f" · {doc_link(page, e.document)}" if e.document else ""
             out.append(f"1. {vn_date(e.date, e.inferred)} · **{escape(kind_name(e.kind))}**{doc}\n")
         out.append("\n")
     if a.places or a.people:
         out.append("## Địa danh và nhân vật\n\n")
         for p in a.places:
-            where = f" ({province_link(page, index, p.province)})" if p.province else ""
+            where = f" ({link(p.province, rel(page, province_path(p.province)))})" if p.province else ""
             out.append(f"- {escape(p.kind)} {escape(p.name)}{where}\n")
         for p in a.people:
             role = f", {escape(p.role)}" if p.role else ""
@@ -108,13 +111,11 @@ def _feed_link(key: str) -> str:
     return f'<p class="nq-feed"><a href="../{slugify(key)}.xml" type="application/atom+xml">Theo dõi bài viết mới (Atom)</a></p>\n\n'
 
 
-def _linked(page: str, index: SiteIndex, text: str, spans: list) -> str:
+def _linked(page: str, text: str, spans: list) -> str:
     """Escaped text in which each named document or province links to its page."""
     out, at = [], 0
     for start, end, kind, target in spans:
         path = document_path(target) if kind == "document" else province_path(target)
-        if kind == "province" and target not in index.provinces:
-            continue
         out.append(escape(text[at:start]))
         out.append(link(text[start:end], rel(page, path)))
         at = end
@@ -166,7 +167,7 @@ def document_page(index: SiteIndex, doc_id: str) -> str:
         chain.append(("Các văn bản về văn bản này", doc.concerned_by))
     if chain:
         out.append("## Quan hệ với các văn bản khác\n\n")
-        out += [f"- **{label}:** " + ", ".join(doc_link(page, index, d) for d in ids) + "\n" for label, ids in chain]
+        out += [f"- **{label}:** " + ", ".join(doc_link(page, d) for d in ids) + "\n" for label, ids in chain]
         out.append("\n")
     out.append(_feed_link(doc_id))
     out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(document=doc_id), level=3) + "\n")
@@ -192,7 +193,7 @@ def documents_index(index: SiteIndex) -> str:
         docs = [d for d in index.documents.values() if keep(d)]
         if not docs:
             continue
-        rows = [[doc_link(page, index, d.id), vn_date(d.date) if d.date else str(d.year),
+        rows = [[doc_link(page, d.id), vn_date(d.date) if d.date else str(d.year),
                  ", ".join(region_link(page, r) for r in d.regions) or "—", str(len(d.articles))] for d in docs]
         out.append(f"## {heading}\n\n" + table(["Văn bản", "Ngày ban hành", "Vùng", "Số bài viết"], rows) + "\n")
     return "".join(out)
@@ -210,7 +211,7 @@ def region_page(index: SiteIndex, rid: str) -> str:
     docs = sorted((d for d in index.documents.values() if rid in d.regions), key=lambda d: (d.year, d.id))
     out.append("## Nghị quyết và văn bản của vùng\n\n")
     out.append(table(["Văn bản", "Ngày ban hành", "Khóa", "Số bài viết"],
-                     [[doc_link(page, index, d.id), vn_date(d.date) if d.date else str(d.year),
+                     [[doc_link(page, d.id), vn_date(d.date) if d.date else str(d.year),
                        escape(d.term or "—"), str(len(d.articles))] for d in docs]) + "\n" if docs else "_Chưa có._\n\n")
     members = [p for p in province_data()["before_2025"] if p["region"] == rid]
     out.append("## Các tỉnh, thành phố trong vùng\n\n")
@@ -231,7 +232,7 @@ def regions_index(index: SiteIndex) -> str:
     rows = []
     for rid, region in regions().items():
         docs = [d for d in index.documents.values() if rid in d.regions and d.type == "NQ"]
-        rows.append([region_link(page, rid), ", ".join(doc_link(page, index, d.id) for d in docs) or "—",
+        rows.append([region_link(page, rid), ", ".join(doc_link(page, d.id) for d in docs) or "—",
                      str(len(index.region_articles[rid]))])
     out.append(table(["Vùng", "Nghị quyết", "Số bài viết"], rows))
     return "".join(out)
@@ -304,8 +305,8 @@ def home_page(index: SiteIndex) -> str:
         docs = sorted((d for d in index.documents.values() if rid in d.regions and d.type == "NQ"), key=lambda d: d.year)
         old = [d for d in docs if d.year < 2021]
         new = [d for d in docs if d.year >= 2021]
-        rows.append([region_link(page, rid), ", ".join(doc_link(page, index, d.id) for d in old) or "—",
-                     ", ".join(doc_link(page, index, d.id) for d in new) or "—", str(len(index.region_articles[rid]))])
+        rows.append([region_link(page, rid), ", ".join(doc_link(page, d.id) for d in old) or "—",
+                     ", ".join(doc_link(page, d.id) for d in new) or "—", str(len(index.region_articles[rid]))])
     out.append(table(["Vùng", "Nghị quyết 2002–2005", "Nghị quyết 2022", "Bài viết"], rows) + "\n")
     out.append("## Bài viết mới\n\n" + article_list(page, index, list(index.articles)[:LATEST_ON_HOME]) + "\n")
     out.append(f"{link('Xem tất cả bài viết', rel(page, ARTICLES_DIR + '/index.md'))}\n")

@@ -15,13 +15,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import frontmatter, slugs
+from .cache import ArticleCache
+from .cache import key as cache_key
 from .clean import clean
 from .errors import ArticleError, BuildError
 from .extract import extract
 from .export import EXPORT, export
 from .stats import STATS_PAGE, stats_page
 from .index import build_index
-from .pages import build_pages
+from .pages import article_page, build_pages
 from .read import read
 from .records import Article
 from .report import DUPLICATE, PUBLISHED, REPORT_JSON, REPORT_PAGE, SKIPPED, Outcome, Report
@@ -42,22 +44,41 @@ def corpus_files(corpus: Path) -> list[tuple[Path, str]]:
 
 def convert_file(path: Path, name: str) -> Article:
     article = extract(clean(read(path, name)))
-    frontmatter.validate(frontmatter.to_dict(article), name)
-    return article
+    article = replace(article, front_matter=frontmatter.render(frontmatter.to_dict(article), name))
+    return replace(article, markdown=article_page(article))
 
 
-def convert_all(corpus: Path) -> tuple[list[Article], list[Outcome]]:
+def _convert_one(path: Path, name: str) -> Article | str:
+    """An Article, or the one-line reason the file is skipped."""
+    try:
+        return convert_file(path, name)
+    except ArticleError as exc:
+        return exc.reason
+    except RecursionError:
+        return "too deeply nested to read"
+    except Exception as exc:  # one bad article never stops the build
+        return f"internal error ({type(exc).__name__}: {exc})"
+
+
+def convert_all(corpus: Path, cache: ArticleCache | None = None) -> tuple[list[Article], list[Outcome]]:
+    cache = cache or ArticleCache(None)
     articles: list[Article] = []
     skipped: list[Outcome] = []
     for path, name in corpus_files(corpus):
         try:
-            articles.append(convert_file(path, name))
-        except ArticleError as exc:
-            skipped.append(Outcome(name, SKIPPED, reason=exc.reason))
-        except RecursionError:
-            skipped.append(Outcome(name, SKIPPED, reason="too deeply nested to read"))
-        except Exception as exc:  # one bad article never stops the build
-            skipped.append(Outcome(name, SKIPPED, reason=f"internal error ({type(exc).__name__}: {exc})"))
+            data = path.read_bytes()
+        except OSError as exc:
+            skipped.append(Outcome(name, SKIPPED, reason=f"cannot be read ({exc.strerror})"))
+            continue
+        k = cache_key(name, data)
+        entry = cache.get(k)
+        if entry is None:
+            entry = _convert_one(path, name)
+            cache.put(k, entry)
+        if isinstance(entry, str):
+            skipped.append(Outcome(name, SKIPPED, reason=entry))
+        else:
+            articles.append(entry)
     return articles, skipped
 
 
@@ -77,9 +98,11 @@ def deduplicate(articles: list[Article], registry: dict[str, str]) -> tuple[list
     return unique, outcomes, registry
 
 
-def convert(corpus: Path, out: Path) -> tuple[Report, WriteStats]:
-    """Convert every file of `corpus` into pages under `out`; return what happened."""
-    articles, skipped = convert_all(corpus)
+def convert(corpus: Path, out: Path, cache_dir: Path | None = None) -> tuple[Report, WriteStats]:
+    """Convert every file of `corpus` into pages under `out`; return what happened. With a
+    cache folder, files converted before (same bytes, same code) are not converted again."""
+    cache = ArticleCache(cache_dir)
+    articles, skipped = convert_all(corpus, cache)
     unique, duplicates, registry = deduplicate(articles, slugs.load(out))
     index = build_index(unique)
     pages = build_pages(index)
@@ -91,6 +114,8 @@ def convert(corpus: Path, out: Path) -> tuple[Report, WriteStats]:
     pages[REPORT_JSON] = report.to_json()
     stats = write_tree(out, pages)
     slugs.save(out, registry)
+    cache.save()
+    report = replace(report, converted=cache.misses, cached=cache.hits)
     return report, stats
 
 

@@ -110,6 +110,10 @@ class Article:
     # Where documents and provinces are named in the body: (block, start, end, kind, target),
     # kind "document" (target an id) or "province" (a name). Not part of the front matter.
     links: tuple[tuple[int, int, int, str, str], ...] = field(default=(), compare=False)
+    # The page's front matter, rendered and validated once when the article is converted.
+    front_matter: str = field(default="", compare=False)
+    # The whole page (front matter included), rendered once when the article is converted.
+    markdown: str = field(default="", compare=False)
     document_refs: tuple[DocumentRef, ...] = field(default=(), compare=False)
 
     @property

@@ -25,6 +25,8 @@ class Outcome:
 @dataclass(frozen=True)
 class Report:
     outcomes: tuple[Outcome, ...]
+    converted: int = 0          # files converted in this build
+    cached: int = 0             # files whose conversion came from the cache
 
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)
@@ -34,8 +36,9 @@ class Report:
         return len(self.outcomes)
 
     def summary(self) -> str:
+        cache = f" ({self.converted} converted, {self.cached} from cache)" if self.cached else ""
         return (f"{self.files} files: {self.count(PUBLISHED)} published, "
-                f"{self.count(DUPLICATE)} duplicates, {self.count(SKIPPED)} skipped")
+                f"{self.count(DUPLICATE)} duplicates, {self.count(SKIPPED)} skipped{cache}")
 
     def lines(self) -> list[str]:
         out = []
@@ -49,7 +52,7 @@ class Report:
     def to_json(self) -> str:
         data = {"files": self.files, "published": self.count(PUBLISHED), "duplicates": self.count(DUPLICATE),
                 "skipped": self.count(SKIPPED), "outcomes": [asdict(o) for o in self.outcomes]}
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
     def to_markdown(self) -> str:
         head = "---\ntitle: Báo cáo xây dựng trang\nsearch:\n  exclude: true\n---\n\n# Báo cáo xây dựng trang\n\n"

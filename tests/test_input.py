@@ -262,3 +262,15 @@ def test_incremental_rebuild_converts_and_rewrites_only_what_changed(tmp_path):
     # Only the article's own page and the export (which carries its text) change: the edit did not
     # touch its title, date, documents, places or events, so no listing or index page shows it.
     assert set(stats.written) == {f"bai-viet/{slug}.md", "du-lieu.json"}, stats.written
+
+
+def test_parallel_conversion_gives_the_same_articles(tmp_path):
+    import sys as _sys
+    _sys.path.insert(0, str(ROOT / "tools"))
+    from synth import write_corpus
+    from nghiquyet.pipeline import PARALLEL_FROM, convert_all
+
+    write_corpus(tmp_path / "c", PARALLEL_FROM + 6, seed=3)
+    one, _ = convert_all(tmp_path / "c", None, 1)
+    two, _ = convert_all(tmp_path / "c", None, 2)
+    assert [a.markdown for a in one] == [a.markdown for a in two] and len(one) == PARALLEL_FROM + 6

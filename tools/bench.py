@@ -1,9 +1,11 @@
 """`make bench`: conversion speed and whole-build cost on synthetic corpora, and one 8 MB article.
 
-Columns: conversion articles/s (one process), conversion's share of the whole build, whole-build
+Columns: conversion articles/s in one process and with one process per core, conversion's share
+of the whole build (all cores), whole-build
 seconds and ms per article, peak RSS of the build, site size, one article page's HTML size, the
 bytes a browser fetches for a first search query with Pagefind (Playwright, Debian's Chromium),
-and the size of the lunr index Material's built-in search would fetch instead.
+the size of the lunr index Material's built-in search would fetch instead, and the seconds of the
+conversion step after one article changed (the cache from the build is warm).
 Prints one table; numbers come from this run on this machine. Not a test: nothing here fails.
 """
 
@@ -43,10 +45,10 @@ def project(tmp: Path, n: int) -> Path:
     return root
 
 
-def convert_rate(corpus: Path) -> tuple[float, int]:
+def convert_rate(corpus: Path, jobs: int | None) -> tuple[float, int]:
     code = ("import sys,time; sys.path.insert(0, %r); from nghiquyet.pipeline import convert_all; "
-            "t=time.perf_counter(); a,s=convert_all(__import__('pathlib').Path(%r)); "
-            "print(len(a), time.perf_counter()-t)") % (str(ROOT / "build"), str(corpus))
+            "t=time.perf_counter(); a,s=convert_all(__import__('pathlib').Path(%r), None, %r); "
+            "print(len(a), time.perf_counter()-t)") % (str(ROOT / "build"), str(corpus), jobs)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     return int(out[0]) / float(out[1]), int(out[0])
 
@@ -94,6 +96,19 @@ def first_query_bytes(site: Path, query: str = "nghi quyet") -> int:
     return total
 
 
+def incremental_seconds(root: Path) -> float:
+    """Seconds of the conversion step after one article changed (cache warm from the build)."""
+    target = sorted((root / "corpus").glob("*.txt"))[len(list((root / "corpus").glob("*.txt"))) // 2]
+    target.write_text(target.read_text(encoding="utf-8").replace("Dự hội nghị", "Tham dự hội nghị", 1),
+                      encoding="utf-8")
+    code = ("import sys,time,pathlib; sys.path.insert(0, %r); from nghiquyet.pipeline import convert; "
+            "r=pathlib.Path(%r); t=time.perf_counter(); rep,_=convert(r/'corpus', r/'content', r/'.cache'/'nghiquyet'); "
+            "print(time.perf_counter()-t, rep.converted)") % (str(ROOT / "build"), str(root))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[1] == "1", "the incremental build converted more than the changed article"
+    return float(out[0])
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -112,22 +127,25 @@ def big_article(tmp: Path) -> tuple[float, float]:
 
 def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"{'N':>6} {'conv art/s':>10} {'conv share':>10} {'build s':>8} {'ms/art':>7} {'peak RSS MB':>11} "
-          f"{'site MB':>8} {'page KB':>8} {'query KB':>9} {'lunr KB':>8}")
+    print(f"{'N':>6} {'conv/s 1p':>9} {'conv/s all':>10} {'conv share':>10} {'build s':>8} {'ms/art':>7} "
+          f"{'RSS MB':>7} {'site MB':>8} {'page KB':>8} {'query KB':>9} {'lunr KB':>8} {'incr s':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in SIZES:
             root = project(tmp, n)
-            rate, count = convert_rate(root / "corpus")
+            rate, count = convert_rate(root / "corpus", 1)
+            rate_all, _ = convert_rate(root / "corpus", None)
             seconds, rss = whole_build(root)
             pages = sorted((root / "site" / "bai-viet").glob("*/index.html"))
             page_kb = pages[0].stat().st_size / 1024 if pages else 0
-            share = (count / rate) / seconds
+            share = (count / rate_all) / seconds
             query_kb = first_query_bytes(root / "site") / 1024
             lunr = root / "site" / "search" / "search_index.json"
             lunr_kb = lunr.stat().st_size / 1024 if lunr.exists() else 0
-            print(f"{n:>6} {rate:>10.0f} {share:>10.0%} {seconds:>8.1f} {1000 * seconds / n:>7.1f} {rss:>11.0f} "
-                  f"{folder_size(root / 'site') / 1e6:>8.1f} {page_kb:>8.1f} {query_kb:>9.0f} {lunr_kb:>8.0f}")
+            incr = incremental_seconds(root)
+            print(f"{n:>6} {rate:>9.0f} {rate_all:>10.0f} {share:>10.0%} {seconds:>8.1f} {1000 * seconds / n:>7.1f} "
+                  f"{rss:>7.0f} {folder_size(root / 'site') / 1e6:>8.1f} {page_kb:>8.1f} {query_kb:>9.0f} "
+                  f"{lunr_kb:>8.0f} {incr:>7.2f}")
             shutil.rmtree(root)
         seconds, rss = big_article(tmp)
         print(f"8 MB article: converted in {seconds:.1f} s, peak RSS {rss:.0f} MB")

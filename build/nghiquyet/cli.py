@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--site", type=Path, help="output folder (default: ROOT/site)")
     b.add_argument("--strict", action="store_true",
                    help="exit non-zero if any file was skipped or MkDocs raised a warning")
+    b.add_argument("--jobs", type=int, help="worker processes for conversion (default: one per core)")
     b.add_argument("--no-cache", action="store_true",
                    help="convert every file again instead of reusing ROOT/.cache/nghiquyet")
 
@@ -37,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--out", type=Path, required=True, help="folder to write the Markdown pages into")
     c.add_argument("--strict", action="store_true", help="exit non-zero if any file was skipped")
     c.add_argument("--cache", type=Path, help="folder of the conversion cache (default: no cache)")
+    c.add_argument("--jobs", type=int, help="worker processes for conversion (default: one per core)")
     return p
 
 
@@ -44,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "convert":
-            report, stats = convert(args.corpus, args.out, args.cache)
+            report, stats = convert(args.corpus, args.out, args.cache, args.jobs)
             print_report(report)
             print(f"{len(stats.written)} pages written, {stats.unchanged} unchanged, "
                   f"{len(stats.removed)} removed in {args.out}", file=sys.stderr)
@@ -65,7 +67,7 @@ def _build(args) -> int:
     corpus = args.corpus or root / "corpus"
     content = args.content or root / "content"
     site_dir = args.site or root / "site"
-    report, stats = convert(corpus, content, None if args.no_cache else root / ".cache" / "nghiquyet")
+    report, stats = convert(corpus, content, None if args.no_cache else root / ".cache" / "nghiquyet", args.jobs)
     print_report(report)
     dates = _article_dates(content)
     render(root / "mkdocs.yml", site_dir, source_date_epoch(dates), strict=args.strict)

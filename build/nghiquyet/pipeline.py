@@ -10,7 +10,9 @@ with its reason and the others go on.
 
 from __future__ import annotations
 
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -60,25 +62,43 @@ def _convert_one(path: Path, name: str) -> Article | str:
         return f"internal error ({type(exc).__name__}: {exc})"
 
 
-def convert_all(corpus: Path, cache: ArticleCache | None = None) -> tuple[list[Article], list[Outcome]]:
+PARALLEL_FROM = 64     # below this many files to convert, starting worker processes costs more
+
+
+def _convert_path(item: tuple[str, str]) -> Article | str:
+    return _convert_one(Path(item[0]), item[1])
+
+
+def convert_all(corpus: Path, cache: ArticleCache | None = None,
+                jobs: int | None = None) -> tuple[list[Article], list[Outcome]]:
+    """Convert every corpus file (cached ones are not converted again). With several jobs, the
+    files to convert are shared among worker processes; the result does not depend on it."""
     cache = cache or ArticleCache(None)
-    articles: list[Article] = []
-    skipped: list[Outcome] = []
+    entries: dict[str, Article | str] = {}
+    todo: list[tuple[Path, str, str]] = []
     for path, name in corpus_files(corpus):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            skipped.append(Outcome(name, SKIPPED, reason=f"cannot be read ({exc.strerror})"))
+            entries[name] = f"cannot be read ({exc.strerror})"
             continue
         k = cache_key(name, data)
         entry = cache.get(k)
         if entry is None:
-            entry = _convert_one(path, name)
-            cache.put(k, entry)
-        if isinstance(entry, str):
-            skipped.append(Outcome(name, SKIPPED, reason=entry))
+            todo.append((path, name, k))
         else:
-            articles.append(entry)
+            entries[name] = entry
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_convert_path, [(str(p), n) for p, n, _ in todo], chunksize=16))
+    else:
+        results = [_convert_one(p, n) for p, n, _ in todo]
+    for (_, name, k), entry in zip(todo, results):
+        cache.put(k, entry)
+        entries[name] = entry
+    articles = [e for e in entries.values() if not isinstance(e, str)]
+    skipped = [Outcome(n, SKIPPED, reason=e) for n, e in entries.items() if isinstance(e, str)]
     return articles, skipped
 
 
@@ -98,11 +118,12 @@ def deduplicate(articles: list[Article], registry: dict[str, str]) -> tuple[list
     return unique, outcomes, registry
 
 
-def convert(corpus: Path, out: Path, cache_dir: Path | None = None) -> tuple[Report, WriteStats]:
+def convert(corpus: Path, out: Path, cache_dir: Path | None = None,
+            jobs: int | None = None) -> tuple[Report, WriteStats]:
     """Convert every file of `corpus` into pages under `out`; return what happened. With a
     cache folder, files converted before (same bytes, same code) are not converted again."""
     cache = ArticleCache(cache_dir)
-    articles, skipped = convert_all(corpus, cache)
+    articles, skipped = convert_all(corpus, cache, jobs)
     unique, duplicates, registry = deduplicate(articles, slugs.load(out))
     index = build_index(unique)
     pages = build_pages(index)

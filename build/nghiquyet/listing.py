@@ -94,10 +94,17 @@ def article_item(page: str, a: Article) -> str:
     return f"- {link(a.title, rel(page, article_path(a.slug)))} — {when}{source}"
 
 
+def unindexed(markdown: str) -> str:
+    """Markdown the search index leaves out: lists of other pages would otherwise put every
+    article title on every document, region and province page, and make the index of common
+    words grow with the archive."""
+    return f'<div data-pagefind-ignore="index" markdown>\n\n{markdown}\n</div>\n'
+
+
 def article_list(page: str, index: SiteIndex, slugs: list[str], empty: str = "Chưa có bài viết.") -> str:
     if not slugs:
         return f"_{escape(empty)}_\n"
-    return "\n".join(article_item(page, index.articles[s]) for s in slugs) + "\n"
+    return unindexed("\n".join(article_item(page, index.articles[s]) for s in slugs) + "\n")
 
 
 def timeline_item(page: str, index: SiteIndex, e: TimelineEntry) -> str:
@@ -125,4 +132,4 @@ def timeline(page: str, index: SiteIndex, entries: list[TimelineEntry], level: i
         out.append("\n".join(timeline_item(page, index, e) for e in group) + "\n")
     if any(e.inferred for e in entries):
         out.append("<small>\\* Năm được suy ra từ ngữ cảnh bài viết (bài chỉ ghi ngày, tháng).</small>\n")
-    return "\n".join(out)
+    return unindexed("\n".join(out))

@@ -8,7 +8,7 @@ from slugify import slugify
 
 from . import frontmatter
 from .index import SiteIndex
-from .listing import (ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
+from .listing import (unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
                       article_path, doc_link, document_path, document_title, kind_name, province_link,
                       province_path, region_link, region_path, rel, timeline)
 from .markup import escape, link, table, vn_date
@@ -66,7 +66,7 @@ def article_page(a: Article) -> str:
     if a.source:
         facts.append(f"**Nguồn:** {escape(a.source)}")
     if facts:
-        out.append(" · ".join(facts) + "\n{ .nq-meta }\n\n")
+        out.append(" · ".join(facts) + '\n{ .nq-meta data-pagefind-ignore="index" }\n\n')
     links = []
     if a.documents:
         links.append("**Văn bản:** " + ", ".join(doc_link(page, d) for d in a.documents))
@@ -75,29 +75,31 @@ def article_page(a: Article) -> str:
     if a.provinces:
         links.append("**Tỉnh, thành phố:** " + ", ".join(link(p, rel(page, province_path(p))) for p in a.provinces))
     if links:
-        out.append("  \n".join(links) + "\n{ .nq-links }\n\n")
+        out.append("  \n".join(links) + '\n{ .nq-links data-pagefind-ignore="index" }\n\n')
     spans: dict[int, list] = {}
     for b, start, end, kind, target in a.links:
         spans.setdefault(b, []).append((start, end, kind, target))
     for b, block in enumerate(a.blocks):
         text = _linked(page, block.text, spans.get(b, []))
         out.append((f"{text}\n{{ .nq-caption }}\n" if block.kind == "caption" else f"{text}\n") + "\n")
+    extra = []
     if a.events:
-        out.append("## Sự kiện trong bài\n\n")
+        extra.append("## Sự kiện trong bài\n\n")
         for e in a.events:
             doc = f" · {doc_link(page, e.document)}" if e.document else ""
-            out.append(f"1. {vn_date(e.date, e.inferred)} · **{escape(kind_name(e.kind))}**{doc}\n")
-        out.append("\n")
+            extra.append(f"1. {vn_date(e.date, e.inferred)} · **{escape(kind_name(e.kind))}**{doc}\n")
+        extra.append("\n")
     if a.places or a.people:
-        out.append("## Địa danh và nhân vật\n\n")
+        extra.append("## Địa danh và nhân vật\n\n")
         for p in a.places:
             where = f" ({link(p.province, rel(page, province_path(p.province)))})" if p.province else ""
-            out.append(f"- {escape(p.kind)} {escape(p.name)}{where}\n")
+            extra.append(f"- {escape(p.kind)} {escape(p.name)}{where}\n")
         for p in a.people:
             role = f", {escape(p.role)}" if p.role else ""
-            out.append(f"- {escape(p.name)}{role}\n")
-        out.append("\n")
-    out.append(f"<small>Tệp gốc: <code>{escape(a.source_file)}</code></small>\n")
+            extra.append(f"- {escape(p.name)}{role}\n")
+        extra.append("\n")
+    extra.append(f"<small>Tệp gốc: <code>{escape(a.source_file)}</code></small>\n")
+    out.append(unindexed("".join(extra)))
     doc_names = [f"{d.rsplit('-', 1)[0]} ({d.rsplit('-', 1)[1]})" for d in a.documents]
     out.append(search_block("Bài viết", filters={"van_ban": doc_names, "vung": [regions()[r]["name"] for r in a.regions],
                                                  "tinh": list(a.provinces)},

@@ -102,7 +102,7 @@
       var sort = controls.querySelector("select[data-sort]").value;
       var opts = { filters: filters };
       if (sort) opts.sort = { date: sort };
-      return pf.debouncedSearch(normalise(q), opts, 200).then(function (search) {
+      return pf.search(normalise(q), opts).then(function (search) {
         if (!search || mine !== serial) return null;
         pending = search.results.slice(PAGE);
         return Promise.all(search.results.slice(0, PAGE).map(function (r) { return r.data(); })).then(function (data) {
@@ -128,7 +128,14 @@
   });
 
   input.addEventListener("focus", function () { if (toggle) toggle.checked = true; });
-  input.addEventListener("input", run);
+  /* Our own debounce: Pagefind's debouncedSearch preloads the index for every partial word
+     typed ("t", "th", …), and a one-letter prefix covers a large part of the index. */
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    serial++;
+    timer = setTimeout(run, 250);
+  });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { if (toggle) toggle.checked = false; input.blur(); }
   });

@@ -46,9 +46,8 @@ def _lexicon() -> dict:
         "source": key(v["source_prefixes"]),
         "org": key(v["organisation_heads"]),
         "byline_abbreviations": frozenset(match_key(x) for x in v["byline_abbreviations"]),
-        "related": frozenset(match_key(x) for x in (
-            "tin liên quan", "bài viết liên quan", "tin khác", "các tin khác", "tin cùng chuyên mục",
-            "xem thêm", "đọc thêm", "bài liên quan", "tin mới nhất", "tin đọc nhiều", "xem nhiều nhất")),
+        "related": frozenset(match_key(x) for x in v["related_markers"]),
+        "photo": key(v["photo_cues"]),
     }
 
 
@@ -100,10 +99,9 @@ def is_paragraph(line: str) -> bool:
 
 
 def has_caption_cue(line: str) -> bool:
+    """A photo credit or label ("Ảnh: …", "(Ảnh minh họa)"): a caption whatever else it holds."""
     key = match_key(line)
-    return any(key.startswith(c) or f" {c}" in f" {key}" for c in _lexicon()["caption"]
-               if c.startswith(("ảnh", "(ảnh", "nguồn ảnh", "photo", "clip", "video"))) \
-        or "(ảnh" in key or "ảnh minh họa" in key or "ảnh:" in key
+    return any(key.startswith(c) or f" {c}" in key for c in _lexicon()["photo"])
 
 
 def _weak_caption_cue(line: str) -> bool:

@@ -126,6 +126,7 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None) -> list
     by_key: dict[tuple[str, str], list[Mention]] = {}
     for x in full:
         by_key.setdefault((x.number, x.type), []).append(x)
+    positions = {k: [(x.block, x.start) for x in v] for k, v in by_key.items()}   # sorted: text order
     short: list[Mention] = []
     for b, m, text in short_raw:
         code, number = _code(m["word"]), m["num"]
@@ -135,8 +136,7 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None) -> list
             year, date, source = _resolve_year(number, code, date, term, context_year)
         elif same:
             # The nearest full mention before this one, else the first after it.
-            at = bisect.bisect_left([(x.block, x.start) for x in same], (b, m.start())) if len(same) < 64 \
-                else bisect.bisect_left(_positions(same), (b, m.start()))
+            at = bisect.bisect_left(positions[(number, code)], (b, m.start()))
             pick = same[at - 1] if at else same[0]
             year, date, source = pick.year, pick.date, pick.year_source
         else:
@@ -144,18 +144,6 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None) -> list
         if year is not None:
             short.append(Mention(b, m.start(), m.end(), number, code, year, date, source, False))
     return sorted(full + short, key=lambda x: (x.block, x.start))
-
-
-_POSITIONS: dict[int, list[tuple[int, int]]] = {}
-
-
-def _positions(same: list[Mention]) -> list[tuple[int, int]]:
-    """Sorted positions of a list of mentions, computed once per list."""
-    key = id(same)
-    if key not in _POSITIONS or len(_POSITIONS[key]) != len(same):
-        _POSITIONS.clear()
-        _POSITIONS[key] = [(x.block, x.start) for x in same]
-    return _POSITIONS[key]
 
 
 def mention_id(m: Mention) -> str:

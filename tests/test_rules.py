@@ -156,3 +156,39 @@ def test_bylines(line, author):
 def test_text_keys():
     assert fold("Đồng bằng sông Cửu Long") == "dong bang song cuu long"
     assert fix_tone_placement("Thanh Hoá, hoà bình, quý") == "Thanh Hóa, hòa bình, quý"
+
+
+def _events(body: str, stamp: str = "20/12/2022 08:00") -> list[tuple]:
+    from nghiquyet.clean import clean
+    from nghiquyet.extract import extract
+    from nghiquyet.records import SourceText
+
+    text = f"Tiêu đề bài viết về Nghị quyết 23-NQ/TW\n\n{stamp}\n\n{body}\n"
+    a = extract(clean(SourceText("t.txt", tuple(text.splitlines()))))
+    return [(e.date, e.kind) for e in a.events]
+
+
+FILLER = " Hội nghị có sự tham dự của lãnh đạo các sở, ban, ngành và các huyện, thị xã, thành phố trong tỉnh."
+
+
+@pytest.mark.parametrize("body, events", [
+    ("Tỉnh ủy Gia Lai đã tổ chức hội nghị quán triệt Nghị quyết số 23-NQ/TW vào sáng 18/12." + FILLER,
+     [("2022-12-18", "dissemination")]),
+    ("Hôm nay (19/12), Tỉnh ủy Gia Lai tổ chức hội nghị quán triệt Nghị quyết số 23-NQ/TW." + FILLER,
+     [("2022-12-19", "dissemination")]),
+    ("Tỉnh ủy yêu cầu các cấp ủy xây dựng kế hoạch thực hiện Nghị quyết 23-NQ/TW, hoàn thành vào ngày 30/12." + FILLER,
+     []),
+    ("Nghị quyết 37 và Kết luận 26 của Bộ Chính trị khóa XI được quán triệt rộng rãi trong toàn tỉnh năm qua." + FILLER,
+     []),
+])
+def test_event_positions(body, events):
+    assert _events(body) == events
+
+
+def test_term_belongs_to_the_nearest_reference():
+    ids = [r.id for r in find_documents(["Nghị quyết 37 và Kết luận 26 của Bộ Chính trị khóa XI"], context_year=2021)]
+    assert ids == ["37-NQ/TW-2004", "26-KL/TW-2012"]
+
+
+def test_stamp_with_byline_on_one_line():
+    assert stamp_date("Thứ Bảy, 08/04/2023 10:20 | Tác giả: Minh Tâm") == "2023-04-08"

@@ -301,6 +301,15 @@ def _tail(lines, roles, start) -> None:
             roles[i] = R.CAPTION
 
 
+def _stamp_bylines(lines, roles) -> tuple[str, ...]:
+    """"08/04/2023 10:20 | Tác giả: Minh Tâm": a stamp line may carry the byline too."""
+    found = []
+    for line, role in zip(lines, roles):
+        if role == R.STAMP:
+            found += [p for p in re.split(r"\s[|•·]\s", line) if not stamp_date(p) and byline_author(p)]
+    return tuple(found)
+
+
 def _assemble(source, lines, roles, title_at) -> Cleaned:
     title = lines[title_at]
     title_key = match_key(title)
@@ -334,7 +343,7 @@ def _assemble(source, lines, roles, title_at) -> Cleaned:
         title=title,
         blocks=tuple(blocks),
         stamps=tuple(x for x, r in zip(lines, roles) if r == R.STAMP),
-        bylines=tuple(x for x, r in zip(lines, roles) if r == R.BYLINE),
+        bylines=tuple(x for x, r in zip(lines, roles) if r == R.BYLINE) + _stamp_bylines(lines, roles),
         sources=tuple(sources),
         hints=source,
     )

@@ -102,8 +102,8 @@ def stamp_date(line: str) -> Optional[str]:
     A stamp may share its line with chrome: "Ngày 23/4/2022 | Lượt xem: 312"."""
     parts = [p for p in re.split(r"\s[|•·]\s", line) if p.strip()]
     if len(parts) > 1:
-        from .clean import is_chrome
-        line = " ".join(p for p in parts if not is_chrome(p))
+        from .clean import byline_author, is_chrome
+        line = " ".join(p for p in parts if not is_chrome(p) and not (byline_author(p) and not find_dates(p)))
     return _stamp_part(line)
 
 

@@ -56,9 +56,10 @@ def _catalogued(number: str, code: str) -> list[dict]:
 def _qualifiers(text: str, end: int) -> tuple[Optional[str], Optional[str]]:
     """The issue date and the term written right after a reference, if any."""
     window = text[end:end + _LOOKAHEAD]
-    nxt = P.full_reference().search(window)
-    if nxt:
-        window = window[:nxt.start()]
+    # A date or term after the next reference (full or short) belongs to that one.
+    cuts = [m.start() for m in (P.full_reference().search(window), P.short_reference().search(window)) if m]
+    if cuts:
+        window = window[:min(cuts)]
     date = None
     m = re.match(r"\s*[,(]?\s*(?:ban hành\s+|ký\s+)?(?:ngày|ngay)\s+", window, re.I)
     if m:

@@ -26,7 +26,13 @@ _TIME_LEAD = re.compile(
     r"^(?:(?:đúng|vào|lúc|vào lúc|từ|trong)\s+)*"
     r"(?:\d{1,2}\s*(?:giờ|h|:)?\s*\d{0,2}\s*(?:phút\s*)?)?"
     r"(?:(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối)\s+)?"
-    r"(?:(?:hôm\s+)?nay\s*,?\s*)?(?:(?:ngày|hôm)\s+)?$", re.I)
+    r"(?:(?:hôm\s+)?nay\s*,?\s*)?(?:(?:ngày|hôm)\s+)?\(?\s*$", re.I)
+# "… tổ chức hội nghị quán triệt … vào sáng 26/5": a time adverbial after the verb phrase.
+_TIME_AFTER = re.compile(
+    r"(?:^|\s)vào\s+(?:lúc\s+)?(?:\d{1,2}\s*(?:giờ|h)\s*\d{0,2}\s*)?(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?"
+    r"(?:ngày\s+|hôm\s+)?$", re.I)
+# Words that make a date a deadline or a plan for the future, not a happening.
+_FUTURE = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|cần|phải|sẽ|dự kiến|chậm nhất|hoàn thành|trước)(?!\w)", re.I)
 SUMMARY_CHARS = 220
 
 
@@ -70,8 +76,15 @@ def _opens_clause(sentence: str, date: DateMatch) -> bool:
     clause = re.split(r"[,;:]", before)[-1]
     if clause.strip() and not _TIME_LEAD.match(clause.strip() + " "):
         return False
-    after = sentence[date.end:date.end + 3]
+    after = sentence[date.end:date.end + 3].lstrip(")")
     return after.startswith((",", " ")) or after == ""
+
+
+def _time_after_verb(sentence: str, date: DateMatch) -> bool:
+    """"… đã tổ chức hội nghị … vào sáng 26/5": the date of what the clause just reported."""
+    before = sentence[:date.start]
+    clause = re.split(r"[;:]", before)[-1]
+    return bool(_TIME_AFTER.search(before)) and not _FUTURE.search(clause)
 
 
 def _cited(sentence: str, date: DateMatch, mentions: list[tuple[int, int]]) -> bool:
@@ -157,9 +170,14 @@ def _sentence_event(sentence, local, block_mentions, start, primary, published, 
     if not _any_cue().search(match_key(sentence)):
         return None     # no kind of happening named: no event, whatever dates it holds
     for date in find_dates(sentence):
-        if date.precision != "day" or _cited(sentence, date, local) or not _opens_clause(sentence, date):
+        if date.precision != "day" or _cited(sentence, date, local):
             continue
-        kind = classify(sentence[date.end:])
+        if _opens_clause(sentence, date):
+            kind = classify(sentence[date.end:])
+        elif _time_after_verb(sentence, date):
+            kind = classify(sentence[:date.start])
+        else:
+            continue
         if kind is None:
             continue
         inferred = date.year is None

@@ -4,6 +4,8 @@
 ['2022-02-10', '2022-11-03', None]
 >>> [(m.month, m.day) for m in find_dates("sáng 16/11")]
 [(11, 16)]
+>>> [(m.month, m.day) for m in find_dates("Trong hai ngày 17 và 18/11")]
+[(11, 17)]
 >>> stamp_date("Thứ Tư, 16/11/2022, 10:25 (GMT+7)")
 '2022-11-16'
 >>> stamp_date("20-04-2022 07:53")
@@ -72,7 +74,13 @@ def find_dates(text: str) -> list[DateMatch]:
         found.append(match)
         taken.append((match.start, match.end))
 
+    for m in P.DAY_RANGE.finditer(text):
+        y = int(m["y"]) if m["y"] else None
+        if _valid(y or 2000, int(m["m"]), int(m["d1"])) and int(m["d1"]) < int(m["d"]):
+            add(DateMatch(m.start(), m.end(), y, int(m["m"]), int(m["d1"]), "day"))
     for m in P.FULL_DATE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
         y, mo, d = int(_group(m, "y", "y2")), int(_group(m, "m", "m2")), int(_group(m, "d", "d2"))
         if _valid(y, mo, d):
             add(DateMatch(m.start(), m.end(), y, mo, d, "day"))

@@ -23,7 +23,7 @@ from .vocabulary import vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _TIME_LEAD = re.compile(
-    r"^(?:(?:đúng|vào|lúc|vào lúc|từ|trong)\s+)*"
+    r"^(?:(?:đúng|vào|lúc|vào lúc|từ|trong)\s+)*(?:(?:hai|ba|bốn|năm|\d)\s+ngày\s+)?"
     r"(?:\d{1,2}\s*(?:giờ|h|:)?\s*\d{0,2}\s*(?:phút\s*)?)?"
     r"(?:(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối)\s+)?"
     r"(?:(?:hôm\s+)?nay\s*,?\s*)?(?:(?:ngày|hôm)\s+)?\(?\s*$", re.I)

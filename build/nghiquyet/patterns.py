@@ -23,6 +23,10 @@ DAY_MONTH = re.compile(
     rf"|(?<=ngày )(?P<d2>0?[1-9]|[12]\d|3[01])\s*[-.]\s*(?P<m2>0?[1-9]|1[0-2])(?![\d/.\-])"
     rf"|ngày\s+(?P<d3>0?[1-9]|[12]\d|3[01])\s+tháng\s+(?P<m3>0?[1-9]|1[0-2])(?!\s*(?:,\s*)?năm\s+\d|\s*/\s*\d|\d)",
     re.I)
+# A span of days in one month: "17 và 18/11", "15-16/4/2022", "từ 2 đến 4/12": the first day counts.
+DAY_RANGE = re.compile(
+    r"(?<![\d/.\-])(?P<d1>0?[1-9]|[12]\d|3[01])\s*(?:và|-|–|đến|,)\s*(?P<d>0?[1-9]|[12]\d|3[01])\s*/\s*"
+    r"(?P<m>0?[1-9]|1[0-2])(?:\s*/\s*(?P<y>(?:19|20)\d\d))?(?![\d/])", re.I)
 MONTH_YEAR = re.compile(rf"tháng\s+{MONTH}\s*(?:[/\-.]\s*|\s+năm\s+){YEAR}(?!\d)", re.I)
 QUARTER_YEAR = re.compile(
     rf"quý\s+(?P<q>[1-4]|I{{1,3}}|IV)\s*(?:[/\-.]\s*|\s+năm\s+){YEAR}(?!\d)", re.I)

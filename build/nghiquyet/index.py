@@ -80,6 +80,9 @@ class SiteIndex:
     provinces: dict[str, ProvinceInfo]
     region_articles: dict[str, list[str]]
     timeline: list[TimelineEntry]
+    # Rendered list items, by (depth of the page, item): the same entry or article is listed
+    # on many pages, and its Markdown only depends on how deep the page is.
+    rendered: dict = field(default_factory=dict, repr=False, compare=False)
 
     def events_for(self, *, document=None, region=None, province=None) -> list[TimelineEntry]:
         out = []

@@ -39,16 +39,13 @@ def province_path(name: str) -> str:
 
 
 def rel(page: str, target: str) -> str:
-    """Relative link between two pages of the docs folder (paths never hold "." or "..").
+    """Relative link from one page of the docs folder to another: up to the docs root, then
+    down. It depends only on how deep the page is, so list items render once per depth.
 
     >>> rel("bai-viet/a.md", "van-ban/b.md"), rel("index.md", "vung/c.md"), rel("vung/x.md", "vung/y.md")
-    ('../van-ban/b.md', 'vung/c.md', 'y.md')
+    ('../van-ban/b.md', 'vung/c.md', '../vung/y.md')
     """
-    here, there = page.split("/")[:-1], target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "../" * (len(here) - common) + "/".join(there[common:])
+    return "../" * page.count("/") + target
 
 
 def doc_link(page: str, doc_id: str) -> str:
@@ -104,7 +101,14 @@ def unindexed(markdown: str) -> str:
 def article_list(page: str, index: SiteIndex, slugs: list[str], empty: str = "Chưa có bài viết.") -> str:
     if not slugs:
         return f"_{escape(empty)}_\n"
-    return unindexed("\n".join(article_item(page, index.articles[s]) for s in slugs) + "\n")
+    depth = page.count("/")
+    items = []
+    for slug in slugs:
+        key = ("article", depth, slug)
+        if key not in index.rendered:
+            index.rendered[key] = article_item(page, index.articles[slug])
+        items.append(index.rendered[key])
+    return unindexed("\n".join(items) + "\n")
 
 
 def timeline_item(page: str, index: SiteIndex, e: TimelineEntry) -> str:
@@ -122,6 +126,13 @@ def timeline_item(page: str, index: SiteIndex, e: TimelineEntry) -> str:
     return f"1. {text}"
 
 
+def _timeline_item_memo(page: str, index: SiteIndex, e: TimelineEntry) -> str:
+    key = ("event", page.count("/"), id(e))
+    if key not in index.rendered:
+        index.rendered[key] = timeline_item(page, index, e)
+    return index.rendered[key]
+
+
 def timeline(page: str, index: SiteIndex, entries: list[TimelineEntry], level: int = 2) -> str:
     """Entries grouped by year, each year an ordered list (`<ol>`), each date a `<time>`."""
     if not entries:
@@ -129,7 +140,7 @@ def timeline(page: str, index: SiteIndex, entries: list[TimelineEntry], level: i
     out = []
     for year, group in groupby(entries, key=lambda e: e.date[:4]):
         out.append(f"{'#' * level} Năm {year}\n")
-        out.append("\n".join(timeline_item(page, index, e) for e in group) + "\n")
+        out.append("\n".join(_timeline_item_memo(page, index, e) for e in group) + "\n")
     if any(e.inferred for e in entries):
         out.append("<small>\\* Năm được suy ra từ ngữ cảnh bài viết (bài chỉ ghi ngày, tháng).</small>\n")
     return unindexed("\n".join(out))

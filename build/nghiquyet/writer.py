@@ -28,12 +28,20 @@ class WriteStats:
 def safe_target(root: Path, rel: str) -> Path:
     """root/rel, refusing anything that would land outside root."""
     pure = PurePosixPath(rel)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in rel:
+    if pure.is_absolute() or not pure.parts or any(p in ("..", ".", "") for p in rel.split("/")) \
+            or "\\" in rel or "\0" in rel:
         raise BuildError(f"refusing to write outside the output folder: {rel!r}")
-    target = (root / Path(*pure.parts)).resolve()
-    if root.resolve() not in target.parents:
-        raise BuildError(f"refusing to write outside the output folder: {rel!r}")
-    return target
+    # Pure path checks suffice: the writer creates no links, and root itself is resolved once.
+    return _resolved(root).joinpath(*pure.parts)
+
+
+_ROOTS: dict[Path, Path] = {}
+
+
+def _resolved(root: Path) -> Path:
+    if root not in _ROOTS:
+        _ROOTS[root] = root.resolve()
+    return _ROOTS[root]
 
 
 def _read_manifest(root: Path) -> set[str]:

@@ -26,6 +26,7 @@ from .text import match_key
 
 
 _DIGIT = re.compile(r"\d")
+_NUMERIC = re.compile(r"\d\s*[/.\-–]\s*\d")
 
 
 @dataclass(frozen=True)
@@ -74,34 +75,43 @@ def find_dates(text: str) -> list[DateMatch]:
         found.append(match)
         taken.append((match.start, match.end))
 
-    for m in P.DAY_RANGE.finditer(text):
-        y = int(m["y"]) if m["y"] else None
-        if _valid(y or 2000, int(m["m"]), int(m["d1"])) and int(m["d1"]) < int(m["d"]):
-            add(DateMatch(m.start(), m.end(), y, int(m["m"]), int(m["d1"]), "day"))
-    for m in P.FULL_DATE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        y, mo, d = int(_group(m, "y", "y2")), int(_group(m, "m", "m2")), int(_group(m, "d", "d2"))
-        if _valid(y, mo, d):
-            add(DateMatch(m.start(), m.end(), y, mo, d, "day"))
-    for m in P.ISO_DATE.finditer(text):
-        if free(m.start(), m.end()) and _valid(int(m["y"]), int(m["m"]), int(m["d"])):
-            add(DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), "day"))
-    for m in P.QUARTER_YEAR.finditer(text):
-        if free(m.start(), m.end()):
-            q = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(m["q"].upper()) or int(m["q"])
-            add(DateMatch(m.start(), m.end(), int(m["y"]), 3 * q - 2, None, "quarter"))
-    for m in P.MONTH_YEAR.finditer(text):
-        if free(m.start(), m.end()):
-            add(DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), None, "month"))
-    for m in P.DAY_MONTH.finditer(text):
-        if free(m.start(), m.end()):
-            d, mo = int(_group(m, "d", "d2", "d3")), int(_group(m, "m", "m2", "m3"))
-            if _valid(2000, mo, d):
-                add(DateMatch(m.start(), m.end(), None, mo, d, "day"))
-    for m in P.YEAR_ONLY.finditer(text):
-        if free(m.start(), m.end()):
-            add(DateMatch(m.start(), m.end(), int(m["y"]), 1, None, "year"))
+    lower = text.lower()
+    numeric = bool(_NUMERIC.search(text))          # "10/2", "10-02", "10.2": worth the slow patterns
+    if numeric:
+        for m in P.DAY_RANGE.finditer(text):
+            y = int(m["y"]) if m["y"] else None
+            if _valid(y or 2000, int(m["m"]), int(m["d1"])) and int(m["d1"]) < int(m["d"]):
+                add(DateMatch(m.start(), m.end(), y, int(m["m"]), int(m["d1"]), "day"))
+    if numeric or "tháng" in lower:
+        for m in P.FULL_DATE.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            y, mo, d = int(_group(m, "y", "y2")), int(_group(m, "m", "m2")), int(_group(m, "d", "d2"))
+            if _valid(y, mo, d):
+                add(DateMatch(m.start(), m.end(), y, mo, d, "day"))
+    if numeric:
+        for m in P.ISO_DATE.finditer(text):
+            if free(m.start(), m.end()) and _valid(int(m["y"]), int(m["m"]), int(m["d"])):
+                add(DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), "day"))
+    if "quý" in lower:
+        for m in P.QUARTER_YEAR.finditer(text):
+            if free(m.start(), m.end()):
+                q = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(m["q"].upper()) or int(m["q"])
+                add(DateMatch(m.start(), m.end(), int(m["y"]), 3 * q - 2, None, "quarter"))
+    if "tháng" in lower:
+        for m in P.MONTH_YEAR.finditer(text):
+            if free(m.start(), m.end()):
+                add(DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), None, "month"))
+    if numeric or "tháng" in lower:
+        for m in P.DAY_MONTH.finditer(text):
+            if free(m.start(), m.end()):
+                d, mo = int(_group(m, "d", "d2", "d3")), int(_group(m, "m", "m2", "m3"))
+                if _valid(2000, mo, d):
+                    add(DateMatch(m.start(), m.end(), None, mo, d, "day"))
+    if "năm" in lower:
+        for m in P.YEAR_ONLY.finditer(text):
+            if free(m.start(), m.end()):
+                add(DateMatch(m.start(), m.end(), int(m["y"]), 1, None, "year"))
     return sorted(found, key=lambda x: x.start)
 
 

@@ -20,7 +20,8 @@ _WORD = re.compile(r"[^\W\d_]*[đĐ][^\W\d_]*")
 
 
 def folded_words(texts: Iterable[str]) -> list[str]:
-    return sorted({strip_tones(w).lower() for t in texts for w in _WORD.findall(t)})
+    words = {w for t in texts for w in _WORD.findall(t)}      # fold each distinct word once
+    return sorted({strip_tones(w).lower() for w in words})
 
 
 def _attr(name: str, value: str) -> str:

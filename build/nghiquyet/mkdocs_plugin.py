@@ -3,7 +3,8 @@
 - During `mkdocs serve` it converts the corpus before each build and watches the corpus
   folder, so editing an article regenerates its pages. The writer leaves unchanged pages
   untouched, so a rebuild does not trigger another one.
-- After every build it writes the Atom feeds (it knows `site_url`, so their links are absolute).
+- After every build it writes the Atom feeds (it knows `site_url`, so their links are absolute),
+  and while serving it also runs Pagefind, so search works in the preview.
 """
 
 from __future__ import annotations
@@ -45,3 +46,6 @@ class NghiquyetPlugin(BasePlugin):
     def on_post_build(self, config):
         from .feeds import write_feeds
         write_feeds(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/", config.site_name)
+        if self.serving:       # `nghiquyet build` indexes its own staging folder
+            from .searchindex import index_search
+            index_search(Path(config.site_dir))

@@ -192,3 +192,8 @@ def test_term_belongs_to_the_nearest_reference():
 
 def test_stamp_with_byline_on_one_line():
     assert stamp_date("Thứ Bảy, 08/04/2023 10:20 | Tác giả: Minh Tâm") == "2023-04-08"
+
+
+def test_province_spans_skip_wards_named_after_provinces():
+    _, _, spans = find_places(["tỉnh Lào Cai và phường Yên Bái"], "2025-09-01")
+    assert spans == [[(5, 12, "Lào Cai")]]

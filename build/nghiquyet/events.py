@@ -99,7 +99,7 @@ def _cited(sentence: str, date: DateMatch, mentions: list[tuple[int, int]]) -> b
     return False
 
 
-def anchors(blocks: list[str], mentions: list[Mention], catalogue_dates: list[str]) -> list[DateMatch]:
+def anchors(blocks: list[str], catalogue_dates: list[str]) -> list[DateMatch]:
     """Dated facts of an article: dates with a year that are not targets or horizons."""
     out: list[DateMatch] = []
     for text in blocks:

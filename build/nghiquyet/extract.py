@@ -42,7 +42,7 @@ def extract(cleaned: Cleaned) -> Article:
         if 1 <= m.block <= len(paragraphs):
             by_block.setdefault(m.block - 1, []).append(m)
     known_dates = [r.date for r in refs if r.date]
-    facts = anchors(texts, mentions, known_dates)
+    facts = anchors(texts, known_dates)
     events = find_events(paragraphs, by_block, primary, published, facts)
 
     on = published or _reference_date(events, facts)

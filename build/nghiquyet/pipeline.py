@@ -44,16 +44,16 @@ def corpus_files(corpus: Path) -> list[tuple[Path, str]]:
     return sorted(found, key=lambda x: x[1])
 
 
-def convert_file(path: Path, name: str) -> Article:
-    article = extract(clean(read(path, name)))
+def convert_file(path: Path, name: str, data: bytes | None = None) -> Article:
+    article = extract(clean(read(path, name, data)))
     article = replace(article, front_matter=frontmatter.render(frontmatter.to_dict(article), name))
     return replace(article, markdown=article_page(article))
 
 
-def _convert_one(path: Path, name: str) -> Article | str:
+def _convert_one(path: Path, name: str, data: bytes | None = None) -> Article | str:
     """An Article, or the one-line reason the file is skipped."""
     try:
-        return convert_file(path, name)
+        return convert_file(path, name, data)
     except ArticleError as exc:
         return exc.reason
     except RecursionError:
@@ -75,7 +75,7 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None,
     files to convert are shared among worker processes; the result does not depend on it."""
     cache = cache or ArticleCache(None)
     entries: dict[str, Article | str] = {}
-    todo: list[tuple[Path, str, str]] = []
+    todo: list[tuple[Path, str, str, bytes]] = []
     for path, name in corpus_files(corpus):
         try:
             data = path.read_bytes()
@@ -85,16 +85,16 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None,
         k = cache_key(name, data)
         entry = cache.get(k)
         if entry is None:
-            todo.append((path, name, k))
+            todo.append((path, name, k, data))
         else:
             entries[name] = entry
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(todo) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_convert_path, [(str(p), n) for p, n, _ in todo], chunksize=16))
+            results = list(pool.map(_convert_path, [(str(p), n) for p, n, _, _ in todo], chunksize=16))
     else:
-        results = [_convert_one(p, n) for p, n, _ in todo]
-    for (_, name, k), entry in zip(todo, results):
+        results = [_convert_one(p, n, d) for p, n, _, d in todo]
+    for (_, name, k, _), entry in zip(todo, results):
         cache.put(k, entry)
         entries[name] = entry
     articles = [e for e in entries.values() if not isinstance(e, str)]

@@ -213,20 +213,6 @@ def _province_spans(text: str, on: Optional[str], covered=()) -> list[tuple[int,
     return out
 
 
-def province_spans(raw: str, on: Optional[str]) -> list[tuple[int, int, str]]:
-    """Where provinces are named in a text: (start, end, name valid on `on`). Communes named
-    after a province ("phường Yên Bái") are left out.
-
-    >>> province_spans("tỉnh Lào Cai và phường Yên Bái", "2025-09-01")
-    [(5, 12, 'Lào Cai')]
-    """
-    text = fix_tone_placement(raw)
-    commune_heads = {h.lower() for h in vocabulary()["commune_heads"]}
-    covered = [(m.start(), m.end()) for m in _place_pattern().finditer(text)
-               if m["head"].lower() in commune_heads]
-    return _province_spans(text, on, covered)
-
-
 def _dedupe(places: list[Place]) -> list[Place]:
     seen, out = set(), []
     for p in places:

@@ -120,13 +120,14 @@ READERS: dict[str, Callable[[RawDocument], SourceText]] = {
 }
 
 
-def read(path: Path, name: str) -> SourceText:
-    """Read one corpus file with the reader for its extension."""
+def read(path: Path, name: str, data: bytes | None = None) -> SourceText:
+    """Read one corpus file with the reader for its extension (data: its bytes, if already read)."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ArticleError(name, f"unsupported format '{path.suffix}'")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(name, f"cannot be read ({exc.strerror})") from None
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ArticleError(name, f"cannot be read ({exc.strerror})") from None
     return reader(RawDocument(name, data))

@@ -197,3 +197,13 @@ def test_stamp_with_byline_on_one_line():
 def test_province_spans_skip_wards_named_after_provinces():
     _, _, spans = find_places(["tỉnh Lào Cai và phường Yên Bái"], "2025-09-01")
     assert spans == [[(5, 12, "Lào Cai")]]
+
+
+def test_photo_and_text_credit_is_a_byline_not_a_caption():
+    from nghiquyet.clean import clean
+    from nghiquyet.records import SourceText
+
+    body = ("Sáng 19/4, Tỉnh ủy tổ chức hội nghị học tập, quán triệt Nghị quyết số 11-NQ/TW tới cán bộ chủ chốt "
+            "tại các điểm cầu trong tỉnh.")
+    c = clean(SourceText("t.txt", ("Tiêu đề của bài viết mẫu", "", body, "", "Tin, ảnh: Văn Lợi")))
+    assert c.bylines == ("Tin, ảnh: Văn Lợi",) and not [b for b in c.blocks if b.kind == "caption"]

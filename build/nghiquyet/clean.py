@@ -157,6 +157,10 @@ def byline_author(line: str) -> str | None:
     return None
 
 
+def _byline_prefixed(line: str) -> bool:
+    return match_key(line).startswith(_lexicon()["byline"])
+
+
 def _join_soft_wraps(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines of one paragraph.
 
@@ -236,6 +240,8 @@ def _head(lines, roles, start, end) -> None:
             roles[i] = R.CHROME
         elif _is_source(line):
             roles[i] = R.SOURCE
+        elif _byline_prefixed(line) and byline_author(line):
+            roles[i] = R.BYLINE
         elif has_caption_cue(line):
             roles[i] = R.CAPTION
         elif byline_author(line):
@@ -288,6 +294,9 @@ def _tail(lines, roles, start) -> None:
             roles[i] = R.SOURCE
         elif byline_seen:
             roles[i] = R.CHROME
+        elif _byline_prefixed(line) and byline_author(line):
+            roles[i] = R.BYLINE     # "Tin, ảnh: Văn Lợi" names the author, though it says "ảnh"
+            byline_seen = True
         elif has_caption_cue(line):
             roles[i] = R.CAPTION
         elif byline_author(line):

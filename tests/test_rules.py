@@ -111,6 +111,11 @@ def test_event_kinds(text, kind):
     ("vùng ĐBSCL và vùng Đông Nam Bộ", ["dong-bang-song-cuu-long", "dong-nam-bo"]),
     ("đồng bằng sông Hồng", ["dong-bang-song-hong"]), ("vùng Tây Nguyên", ["tay-nguyen"]),
     ("tỉnh Thái Nguyên", []),
+    ("các tỉnh vùng Tây Bắc", ["trung-du-mien-nui-phia-bac"]),
+    ("các tỉnh duyên hải Nam Trung Bộ", ["bac-trung-bo-duyen-hai-mien-trung"]),
+    ("vùng Bắc Trung Bộ", ["bac-trung-bo-duyen-hai-mien-trung"]),
+    ("vùng Tây Nam Bộ", ["dong-bang-song-cuu-long"]),
+    ("Đông Nam Á và Tây Nguyên", ["tay-nguyen"]),
 ])
 def test_region_spellings(text, regions):
     assert find_regions([text]) == regions

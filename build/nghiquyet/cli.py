@@ -69,21 +69,9 @@ def _build(args) -> int:
     site_dir = args.site or root / "site"
     report, stats = convert(corpus, content, None if args.no_cache else root / ".cache" / "nghiquyet", args.jobs)
     print_report(report)
-    dates = _article_dates(content)
-    render(root / "mkdocs.yml", site_dir, source_date_epoch(dates), strict=args.strict)
+    render(root / "mkdocs.yml", site_dir, source_date_epoch(report.newest), strict=args.strict)
     print(f"site written to {site_dir}", file=sys.stderr)
     return 1 if args.strict and report.count(SKIPPED) else 0
-
-
-def _article_dates(content: Path) -> list[str]:
-    from .frontmatter import parse
-    dates = []
-    for page in sorted((content / "bai-viet").glob("*.md")):
-        if page.name == "index.md":
-            continue
-        meta = parse(page.read_text(encoding="utf-8"))
-        dates.append(meta.get("date") or max((e["date"] for e in meta.get("events", [])), default=""))
-    return dates
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from slugify import slugify
 
+from .listing import doc_label
+
 FEED_ITEMS = 50
 SITE_FEED = "feed.xml"
 
@@ -20,9 +22,14 @@ def feed_path(kind: str, key: str) -> str:
     return f"{kind}/{slugify(key)}.xml"
 
 
+def _when(a: dict) -> str | None:
+    """An exported article's own time (as Article.when): its date, else its latest event's."""
+    return a.get("date") or max((e["date"] for e in a.get("events", [])), default=None)
+
+
 def _entry(base: str, a: dict) -> str:
     url = urljoin(base, a["url"])
-    when = a.get("date") or max((e["date"] for e in a.get("events", [])), default="2000-01-01")
+    when = _when(a) or "2000-01-01"
     summary = a.get("description") or ""
     author = f"<author><name>{escape(a['author'])}</name></author>" if a.get("author") else ""
     return (f"<entry><title>{escape(a['title'])}</title><link href={quoteattr(url)}/><id>{escape(url)}</id>"
@@ -30,8 +37,7 @@ def _entry(base: str, a: dict) -> str:
 
 
 def _feed(base: str, title: str, self_path: str, articles: list[dict]) -> str:
-    dated = sorted(articles, key=lambda a: (a.get("date") or max((e["date"] for e in a.get("events", [])),
-                                                                  default=""), a["url"]), reverse=True)[:FEED_ITEMS]
+    dated = sorted(articles, key=lambda a: (_when(a) or "", a["url"]), reverse=True)[:FEED_ITEMS]
     updated = max((a.get("date") or "2000-01-01" for a in dated), default="2000-01-01")
     self_url = urljoin(base, self_path)
     return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">'
@@ -50,7 +56,7 @@ def write_feeds(site_dir: Path, site_url: str, site_name: str) -> list[str]:
     feeds = {SITE_FEED: _feed(base, site_name, SITE_FEED, data["articles"])}
     for doc in data["documents"]:
         path = feed_path("van-ban", doc["id"])
-        feeds[path] = _feed(base, f"{site_name}: {doc['id'].rsplit('-', 1)[0]} ({doc['year']})", path,
+        feeds[path] = _feed(base, f"{site_name}: {doc_label(doc['id'])}", path,
                             [by_url[u] for u in doc["articles"]])
     for region in data["regions"]:
         path = feed_path("vung", region["id"])

@@ -114,7 +114,7 @@ def _parse_id(doc_id: str) -> tuple[str, str, int]:
 
 
 def article_sort_key(a: Article):
-    return (a.date or max((e.date for e in a.events), default="0000"), a.title, a.slug)
+    return (a.when or "0000", a.title, a.slug)
 
 
 def build_index(articles: list[Article]) -> SiteIndex:

@@ -48,10 +48,15 @@ def rel(page: str, target: str) -> str:
     return "../" * page.count("/") + target
 
 
+def doc_label(doc_id: str) -> str:
+    """How a document is named in lists and filters: `11-NQ/TW-2022` -> `11-NQ/TW (2022)`."""
+    number, year = doc_id.rsplit("-", 1)
+    return f"{number} ({year})"
+
+
 def doc_link(page: str, doc_id: str) -> str:
-    """`11-NQ/TW (2022)` linking to the document's page (every cited document has one)."""
-    label, year = doc_id.rsplit("-", 1)
-    return link(f"{label} ({year})", rel(page, document_path(doc_id)))
+    """The document's label linking to its page (every cited document has one)."""
+    return link(doc_label(doc_id), rel(page, document_path(doc_id)))
 
 
 def region_link(page: str, rid: str) -> str:
@@ -101,13 +106,8 @@ def unindexed(markdown: str) -> str:
 def article_list(page: str, index: SiteIndex, slugs: list[str], empty: str = "Chưa có bài viết.") -> str:
     if not slugs:
         return f"_{escape(empty)}_\n"
-    depth = page.count("/")
-    items = []
-    for slug in slugs:
-        key = ("article", depth, slug)
-        if key not in index.rendered:
-            index.rendered[key] = article_item(page, index.articles[slug])
-        items.append(index.rendered[key])
+    items = [_memo(index, ("article", page.count("/"), slug), lambda: article_item(page, index.articles[slug]))
+             for slug in slugs]
     return unindexed("\n".join(items) + "\n")
 
 
@@ -126,10 +126,10 @@ def timeline_item(page: str, index: SiteIndex, e: TimelineEntry) -> str:
     return f"1. {text}"
 
 
-def _timeline_item_memo(page: str, index: SiteIndex, e: TimelineEntry) -> str:
-    key = ("event", page.count("/"), id(e))
+def _memo(index: SiteIndex, key: tuple, render) -> str:
+    """A list item rendered once per page depth (its links only depend on that)."""
     if key not in index.rendered:
-        index.rendered[key] = timeline_item(page, index, e)
+        index.rendered[key] = render()
     return index.rendered[key]
 
 
@@ -140,7 +140,8 @@ def timeline(page: str, index: SiteIndex, entries: list[TimelineEntry], level: i
     out = []
     for year, group in groupby(entries, key=lambda e: e.date[:4]):
         out.append(f"{'#' * level} Năm {year}\n")
-        out.append("\n".join(_timeline_item_memo(page, index, e) for e in group) + "\n")
+        out.append("\n".join(_memo(index, ("event", page.count("/"), id(e)), lambda e=e: timeline_item(page, index, e))
+                             for e in group) + "\n")
     if any(e.inferred for e in entries):
         out.append("<small>\\* Năm được suy ra từ ngữ cảnh bài viết (bài chỉ ghi ngày, tháng).</small>\n")
     return unindexed("\n".join(out))

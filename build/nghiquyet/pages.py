@@ -8,7 +8,7 @@ from slugify import slugify
 
 from . import frontmatter
 from .index import SiteIndex
-from .listing import (unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
+from .listing import (doc_label, unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
                       article_path, doc_link, document_path, document_title, kind_name, province_link,
                       province_path, region_link, region_path, rel, timeline)
 from .markup import escape, link, table, vn_date
@@ -100,8 +100,7 @@ def article_page(a: Article) -> str:
         extra.append("\n")
     extra.append(f"<small>Tệp gốc: <code>{escape(a.source_file)}</code></small>\n")
     out.append(unindexed("".join(extra)))
-    doc_names = [f"{d.rsplit('-', 1)[0]} ({d.rsplit('-', 1)[1]})" for d in a.documents]
-    out.append(search_block("Bài viết", filters={"van_ban": doc_names, "vung": [regions()[r]["name"] for r in a.regions],
+    out.append(search_block("Bài viết", filters={"van_ban": [doc_label(d) for d in a.documents], "vung": [regions()[r]["name"] for r in a.regions],
                                                  "tinh": list(a.provinces)},
                             date=a.date, source=a.source, texts=[a.title] + [b.text for b in a.blocks],
                             aliases=list(a.provinces) + [p.name for p in a.places]))
@@ -177,7 +176,7 @@ def document_page(index: SiteIndex, doc_id: str) -> str:
     kind = document_title(doc).split(" số ")[0]
     aliases = [doc.short, doc.short.replace("-", " "), f"{doc.type} {doc.number}", f"{kind} {doc.number}",
                f"{kind} số {doc.number}"]
-    out.append(search_block("Văn bản", filters={"van_ban": [f"{doc.short} ({doc.year})"],
+    out.append(search_block("Văn bản", filters={"van_ban": [doc_label(doc.id)],
                                                 "vung": [regions()[r]["name"] for r in doc.regions]},
                             date=doc.date, aliases=aliases, texts=[doc.title or "", document_title(doc)]))
     return "".join(out)

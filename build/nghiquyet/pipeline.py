@@ -136,7 +136,8 @@ def convert(corpus: Path, out: Path, cache_dir: Path | None = None,
     stats = write_tree(out, pages)
     slugs.save(out, registry)
     cache.save()
-    report = replace(report, converted=cache.misses, cached=cache.hits)
+    report = replace(report, converted=cache.misses, cached=cache.hits,
+                     newest=max((a.when for a in unique if a.when), default=None))
     return report, stats
 
 

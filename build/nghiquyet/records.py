@@ -117,6 +117,11 @@ class Article:
     document_refs: tuple[DocumentRef, ...] = field(default=(), compare=False)
 
     @property
+    def when(self) -> Optional[str]:
+        """The article's own time: its publication date, else the date of its latest event."""
+        return self.date or max((e.date for e in self.events), default=None)
+
+    @property
     def captions(self) -> tuple[str, ...]:
         return tuple(b.text for b in self.blocks if b.kind == "caption")
 

@@ -27,6 +27,7 @@ class Report:
     outcomes: tuple[Outcome, ...]
     converted: int = 0          # files converted in this build
     cached: int = 0             # files whose conversion came from the cache
+    newest: str | None = None   # the newest published article's date (pins MkDocs' build date)
 
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)

@@ -13,10 +13,9 @@ from .errors import BuildError
 from .searchindex import index_search
 
 
-def source_date_epoch(dates: list[str]) -> str:
-    """A fixed timestamp for MkDocs' sitemap: the newest article date (reproducible output)."""
-    newest = max((d for d in dates if d), default="2000-01-01")
-    when = dt.datetime.fromisoformat(newest).replace(tzinfo=dt.timezone.utc)
+def source_date_epoch(newest: str | None) -> str:
+    """A fixed timestamp for MkDocs' sitemap: the newest article's date (reproducible output)."""
+    when = dt.datetime.fromisoformat(newest or "2000-01-01").replace(tzinfo=dt.timezone.utc)
     return str(int(when.timestamp()))
 
 
@@ -36,14 +35,10 @@ def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False) 
     try:
         cfg = load_config(str(config_file), site_dir=str(staging), strict=strict)
         build(cfg)
+        index_search(staging)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"MkDocs failed: {exc}") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    try:
-        index_search(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

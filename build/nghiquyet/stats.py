@@ -6,6 +6,7 @@ from collections import Counter
 
 from .charts import bar_chart
 from .index import SiteIndex
+from .listing import doc_label
 from .markup import escape, table
 from .vocabulary import regions
 
@@ -23,10 +24,9 @@ def stats_page(index: SiteIndex) -> str:
     articles = list(index.articles.values())
     months = Counter()
     for a in articles:
-        when = a.date or max((e.date for e in a.events), default=None)
-        months[when[:7] if when else "không rõ"] += 1
+        months[a.when[:7] if a.when else "không rõ"] += 1
     per_month = [(f"{k[5:7]}/{k[:4]}" if k != "không rõ" else k, v) for k, v in sorted(months.items())]
-    per_doc = sorted(((f"{d.short} ({d.year})", len(d.articles)) for d in index.documents.values() if d.articles),
+    per_doc = sorted(((doc_label(d.id), len(d.articles)) for d in index.documents.values() if d.articles),
                      key=lambda kv: (-kv[1], kv[0]))
     per_region = [(r["name"], len(index.region_articles[rid])) for rid, r in regions().items()]
     per_province = sorted(((p.name, len(p.articles)) for p in index.provinces.values() if p.articles),

@@ -48,6 +48,30 @@ def server(built_site):
 
 
 @pytest.fixture(scope="module")
+def fine_server(built_site, tmp_path_factory):
+    """The same site with its word index cut into many tiny chunks (searchindex.rechunk)."""
+    from nghiquyet.searchindex import _read, _write, rechunk
+
+    site = tmp_path_factory.mktemp("fine") / "site"
+    shutil.copytree(built_site / "site", site)
+    bundle = site / "pagefind"
+    meta_path = next(bundle.glob("pagefind.*.pf_meta"))
+    meta = _read(meta_path)
+    meta[2] = rechunk(bundle, "vi", meta[2], limit=200)
+    meta_path.unlink()
+    name = _write(bundle, "pagefind.vi_", ".pf_meta", meta, 10)
+    entry = bundle / "pagefind-entry.json"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(meta_path.name[len("pagefind."):-len(".pf_meta")],
+                                                               name[len("pagefind."):]), encoding="utf-8")
+    assert len(meta[2]) > 50
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -90,6 +114,34 @@ def test_search_finds_page_in_top_3(page, server, query, expected):
     assert any(t.startswith(expected) for t in titles[:3]), (query, titles[:5])
 
 
+def result_count(page) -> int:
+    return int(page.locator("#nq-search-results .md-search-result__meta").inner_text().split()[0])
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES)
+def test_finer_index_chunks_find_the_same_pages_first(page, server, fine_server, query, expected):
+    """Whole words find what they found before. Pagefind also matches longer words that start
+    with a query word, among the words of the chunks it fetched: with smaller chunks there are
+    fewer of those stray matches ("hoa" -> "hoạch"), never more."""
+    fine = search(page, fine_server, query)
+    fine_count = result_count(page)
+    coarse = search(page, server, query)
+    assert any(t.startswith(expected) for t in fine[:3]), (query, fine[:5])
+    assert fine[0] == coarse[0] and fine_count <= result_count(page)
+
+
+def test_first_query_fetches_no_filter_lists(page, server):
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    search(page, server, "nghi quyet")
+    assert any("/pagefind/index/" in u for u in fetched)
+    assert not any("/pagefind/filter/" in u for u in fetched)
+    page.locator(".nq-search__filters summary").click()
+    page.wait_for_function("document.querySelectorAll('select[data-filter=loai] option').length > 1",
+                           timeout=10000)
+    assert any("/pagefind/filter/" in u for u in fetched)
+
+
 def test_search_with_and_without_tones_finds_the_same(page, server):
     toned = set(search(page, server, "Thái Nguyên"))
     plain = set(search(page, server, "thai nguyen"))
@@ -100,6 +152,9 @@ def test_filter_narrows_results(page, server):
     all_titles = search(page, server, "nghi quyet")
     meta = page.locator("#nq-search-results .md-search-result__meta")
     before = int(meta.inner_text().split()[0])
+    page.locator(".nq-search__filters summary").click()
+    page.wait_for_function("document.querySelectorAll('select[data-filter=loai] option').length > 1",
+                           timeout=10000)
     page.select_option("select[data-filter=loai]", "Bài viết")
     page.wait_for_function("n => !document.querySelector('#nq-search-results .md-search-result__meta')"
                            ".textContent.startsWith(n + ' ')", arg=str(before), timeout=10000)

@@ -1,10 +1,20 @@
-"""Run Pagefind over the rendered site, then make its output reproducible.
+"""Run Pagefind over the rendered site, then make its output reproducible and small to fetch.
 
-Pagefind writes its filter index in hash-map order, so two runs over the same pages give
-differently ordered filter files, different file names and a different entry file (Pagefind
-issue #638: fragments were made stable in 1.3, filter indexes were not). This module rewrites
-the filter files with their values sorted, names them by their content, and rewrites the
-metadata file and entry file that point to them. Search results are unchanged.
+Reproducible: Pagefind writes its filter index in hash-map order, so two runs over the same
+pages give differently ordered filter files, different file names and a different entry file
+(Pagefind issue #638: fragments were made stable in 1.3, filter indexes were not). The filter
+files are rewritten with their values sorted and named by their content.
+
+Small to fetch: Pagefind cuts its word index into chunks by counting each word's postings, but
+since 1.5 the postings of a word's accented forms ("quyết" under "quyet") are stored beside it
+and not counted. In Vietnamese nearly every occurrence is accented, so a chunk grows until it
+holds dozens of the commonest words: at 5,000 articles a query for "nghi quyet" fetched two
+chunks of 500-600 KB. The word index is cut again here by the real encoded size of each word,
+so a query fetches its own words' postings and little else. The browser picks the chunk for a
+term by comparing it with each chunk's bounds (see `boundaries`).
+
+The metadata file and entry file that point to these files are rewritten last. Search results
+are unchanged: the same words with the same postings, in different files.
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ import cbor2
 from .errors import BuildError
 
 SIGNATURE = b"pagefind_dcd"
+CHUNK_BYTES = 16_000    # encoded size at which a word-index chunk is closed (see the bench)
 
 
 def _read(path: Path):
@@ -30,11 +41,69 @@ def _read(path: Path):
     return cbor2.loads(raw[len(SIGNATURE):])
 
 
-def _write(folder: Path, prefix: str, suffix: str, data, digits: int) -> str:
-    payload = SIGNATURE + cbor2.dumps(data)
-    name = f"{prefix}{hashlib.sha256(payload).hexdigest()[:digits]}"
-    (folder / f"{name}{suffix}").write_bytes(gzip.compress(payload, mtime=0))
+def _write(folder: Path, prefix: str, suffix: str, data, digits: int, payload: bytes | None = None) -> str:
+    payload = SIGNATURE + (payload if payload is not None else cbor2.dumps(data))
+    digest = hashlib.sha256(payload).hexdigest()
+    name = f"{prefix}{digest[:digits]}"
+    while (folder / f"{name}{suffix}").exists():       # another file already has this short name
+        name = f"{prefix}{digest[:len(name) - len(prefix) + 1]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(payload, compresslevel=6, mtime=0))
     return name
+
+
+def split_words(words: list, limit: int) -> list[list]:
+    """Sorted words -> consecutive groups, each closed once its encoded size reaches `limit`
+    (a word bigger than the limit gets a group of its own). Returns (words, encoded) pairs."""
+    groups, current, size = [], [], 0
+    for word in words:
+        encoded = cbor2.dumps(word)
+        if current and size + len(encoded) > limit:
+            groups.append(current)
+            current, size = [], 0
+        current.append((word, encoded))
+        size += len(encoded)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def boundaries(groups: list[list]) -> list[list[str]]:
+    """[from, to] of each group for the browser's chunk lookup (`from <= term <= to`, first match):
+    `to` is the group's last word; `from` is the shortest prefix of its first word that still sorts
+    after the previous group's last word, so a term between two groups (a word typed in part)
+    goes to the group it sorts into. (Pagefind also cuts `to` to a prefix, which puts a chunk's
+    last words outside its own range; exact bounds avoid that.)"""
+    bounds = [[group[0][0][0], group[-1][0][0]] for group in groups]
+    for previous, current in zip(bounds, bounds[1:]):
+        last, first = previous[1], current[0]
+        common = 0
+        while common < min(len(last), len(first)) and last[common] == first[common]:
+            common += 1
+        current[0] = first[:common + 1]
+    return bounds
+
+
+def rechunk(bundle: Path, lang: str, chunks: list, limit: int = CHUNK_BYTES) -> list:
+    """Rewrite one language's word index in chunks of about `limit` encoded bytes; return the
+    new [from, to, hash] list for the metadata file."""
+    words = []
+    for _, _, file_hash in chunks:
+        path = bundle / "index" / f"{file_hash}.pf_index"
+        words.extend(_read(path)[0])
+        path.unlink()
+    words.sort(key=lambda word: word[0])
+    groups = split_words(words, limit)
+    out = []
+    for (first, last), group in zip(boundaries(groups), groups):
+        # The chunk is a one-element array holding the array of words; reuse each word's encoding.
+        body = _array_head(1) + _array_head(len(group)) + b"".join(encoded for _, encoded in group)
+        out.append([first, last, _write(bundle / "index", f"{lang}_", ".pf_index", None, 7, body)])
+    return out
+
+
+def _array_head(n: int) -> bytes:
+    """CBOR header of an array of n items (the encoding cbor2 gives an array)."""
+    return cbor2.dumps([None] * n)[: -n] if n else b"\x80"
 
 
 def run_pagefind(site: Path) -> None:
@@ -46,7 +115,7 @@ def run_pagefind(site: Path) -> None:
 
 
 def stabilise(bundle: Path) -> None:
-    """Rewrite the filter, metadata and entry files of a Pagefind bundle in a fixed order."""
+    """Rewrite the filter, word-index, metadata and entry files of a Pagefind bundle (see above)."""
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang, info in sorted(entry["languages"].items()):
@@ -60,6 +129,7 @@ def stabilise(bundle: Path) -> None:
             ordered = [filter_name, sorted([value, sorted(pages)] for value, pages in values)]
             filters.append([name, _write(bundle / "filter", f"{lang}_", ".pf_filter", ordered, 7)])
         meta[3] = filters
+        meta[2] = rechunk(bundle, lang, meta[2])
         meta_path.unlink()
         info["hash"] = _write(bundle, f"pagefind.{lang}_", ".pf_meta", meta, 10)[len("pagefind."):]
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

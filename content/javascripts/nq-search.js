@@ -3,7 +3,8 @@
  * Pagefind loads its index in small chunks, only for the words typed, and folds tone marks
  * ("quyet" finds "quyết"). Words with "đ" are also indexed in a folded form by the build, so
  * "dong bang" finds "Đồng bằng". Filters (with counts) narrow the results; they can be sorted
- * by date. Nothing is fetched before the first keystroke.
+ * by date. Nothing is fetched before the first keystroke, and the filter lists only when the
+ * filter panel is opened.
  */
 (function () {
   "use strict";
@@ -13,6 +14,8 @@
   var list = root.querySelector(".md-search-result__list");
   var meta = root.querySelector(".md-search-result__meta");
   var controls = root.querySelector(".nq-search__controls");
+  var panel = controls.querySelector(".nq-search__filters");
+  var filtersLoaded = null;
   var toggle = document.getElementById("__search");
   var base = new URL(document.querySelector("script[src*='nq-search.js']").src, location.href);
   var siteRoot = new URL("../", base);
@@ -32,7 +35,6 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
         return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 })
-          .then(function () { return pf.filters(); })      /* counts come with results only after this */
           .then(function () { return pf; });
       });
     }
@@ -50,7 +52,17 @@
 
   function text(el, value) { el.textContent = value; return el; }
 
+  /* Counts come with results once Pagefind has the filter lists; fetch them on first opening. */
+  function loadFilters() {
+    if (!filtersLoaded) {
+      filtersLoaded = load().then(function (pf) { return pf.filters(); });
+    }
+    return filtersLoaded;
+  }
+
   function fillFilters(search) {
+    controls.hidden = false;
+    if (!filtersLoaded) return;
     var counts = search.filters || {};
     controls.querySelectorAll("select[data-filter]").forEach(function (sel) {
       var name = sel.getAttribute("data-filter");
@@ -67,7 +79,6 @@
       });
       sel.parentElement.hidden = sel.options.length <= 1 && !current;
     });
-    controls.hidden = false;
   }
 
   function render(results, append) {
@@ -138,6 +149,9 @@
   });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { if (toggle) toggle.checked = false; input.blur(); }
+  });
+  panel.addEventListener("toggle", function () {
+    if (panel.open && !filtersLoaded) loadFilters().then(run);
   });
   controls.addEventListener("change", function (e) {
     var name = e.target.getAttribute("data-filter");

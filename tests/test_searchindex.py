@@ -1,0 +1,98 @@
+"""The word index of the Pagefind bundle is cut again by real size (build/nghiquyet/searchindex.py):
+the same words with the same postings end up in smaller files, and the chunk bounds written to the
+metadata lead the browser to the chunk that holds each word."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import cbor2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nghiquyet import searchindex
+from nghiquyet.searchindex import _read, boundaries, rechunk, split_words
+
+
+def chosen(bounds: list[list[str]], term: str) -> int | None:
+    """The chunk Pagefind's browser code picks for a term: the first whose [from, to] holds it."""
+    return next((i for i, (lo, hi, *_) in enumerate(bounds) if lo <= term <= hi), None)
+
+
+def bundle_words(bundle: Path) -> tuple[list, list]:
+    meta_path = next(bundle.glob("pagefind.*.pf_meta"))
+    meta = _read(meta_path)
+    words = []
+    for _, _, file_hash in meta[2]:
+        words.append([w[0] for w in _read(bundle / "index" / f"{file_hash}.pf_index")[0]])
+    return meta, words
+
+
+def entries(bundle: Path) -> list[bytes]:
+    meta, _ = bundle_words(bundle)
+    found = []
+    for _, _, file_hash in meta[2]:
+        found.extend(cbor2.dumps(w) for w in _read(bundle / "index" / f"{file_hash}.pf_index")[0])
+    return sorted(found)
+
+
+WORDS = st.lists(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxy0123456789", min_size=1, max_size=8),
+                 min_size=1, max_size=60, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.integers(min_value=1, max_value=200))
+def test_every_word_is_found_in_its_own_chunk(words, limit):
+    words = sorted(words)
+    groups = split_words([[w, [[1, [2, 3]]], []] for w in words], limit)
+    bounds = boundaries(groups)
+    assert [w[0][0] for g in groups for w in g] == words          # nothing lost, order kept
+    for i, group in enumerate(groups):
+        for word, _ in group:
+            assert chosen(bounds, word[0]) == i, (word[0], bounds)
+
+
+@given(WORDS, st.integers(min_value=10, max_value=400))
+def test_chunks_close_at_the_limit_and_big_words_stand_alone(words, limit):
+    items = [[w, [[1, list(range(len(w) * 7))]], []] for w in sorted(words)]
+    for group in split_words(items, limit):
+        sizes = [len(encoded) for _, encoded in group]
+        assert len(group) == 1 or sum(sizes) <= limit
+
+
+def test_prefix_neighbours_get_distinct_bounds():
+    groups = split_words([[w, [], []] for w in ["nghi", "nghiem", "nghiep", "nguyen"]], 1)
+    bounds = boundaries(groups)
+    assert [chosen(bounds, w) for w in ["nghi", "nghiem", "nghiep", "nguyen"]] == [0, 1, 2, 3]
+    assert chosen(bounds, "a") is None and chosen(bounds, "zzz") is None
+
+
+def test_rechunked_bundle_keeps_every_posting(built_site, tmp_path):
+    original = built_site / "site" / "pagefind"
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(original, bundle)
+    before = entries(bundle)
+    meta_path = next(bundle.glob("pagefind.*.pf_meta"))
+    meta = _read(meta_path)
+    meta[2] = rechunk(bundle, "vi", meta[2], limit=300)
+    meta_path.unlink()
+    searchindex._write(bundle, "pagefind.vi_", ".pf_meta", meta, 10)
+    after = entries(bundle)
+    assert before == after and len(before) > 100
+    _, words = bundle_words(bundle)
+    assert len(words) > 20                                        # the small limit gave many chunks
+    assert len(list((bundle / "index").glob("*.pf_index"))) == len(words)   # old chunk files gone
+    for i, chunk in enumerate(words):
+        for word in chunk:
+            assert chosen(meta[2], word) == i
+
+
+def test_built_index_chunks_stay_small(built_site):
+    """The real bundle of the test site: each chunk either stays near the limit or holds one word."""
+    bundle = built_site / "site" / "pagefind"
+    meta, words = bundle_words(bundle)
+    for (_, _, file_hash), chunk in zip(meta[2], words):
+        raw = _read(bundle / "index" / f"{file_hash}.pf_index")
+        size = len(cbor2.dumps(raw))
+        assert len(chunk) == 1 or size <= searchindex.CHUNK_BYTES + 16

@@ -264,6 +264,32 @@ def test_incremental_rebuild_converts_and_rewrites_only_what_changed(tmp_path):
     assert set(stats.written) == {f"bai-viet/{slug}.md", "du-lieu.json"}, stats.written
 
 
+def test_an_edit_that_keeps_the_size_is_seen(tmp_path):
+    """Unchanged files are not read again (size and time match what the cache recorded), but an
+    edit that keeps the byte count is still found: its modification time differs."""
+    import os
+    import sys as _sys
+    _sys.path.insert(0, str(ROOT / "tools"))
+    from synth import write_corpus
+
+    corpus, out, cache = tmp_path / "corpus", tmp_path / "out", tmp_path / "cache"
+    write_corpus(corpus, 12, seed=5)
+    old = 1_600_000_000
+    for path in corpus.glob("*.txt"):
+        os.utime(path, (old, old))          # long before the cache records them
+    convert(corpus, out, cache)
+    target = sorted(corpus.glob("*.txt"))[3]
+    text = target.read_text(encoding="utf-8")
+    same_size = text.replace("Dự hội nghị", "Xự hội nghị", 1)
+    assert same_size != text and len(same_size.encode()) == len(text.encode())
+    target.write_text(same_size, encoding="utf-8")
+    os.utime(target, (old + 60, old + 60))
+    again, _ = convert(corpus, out, cache)
+    assert (again.converted, again.cached) == (1, 11)
+    (slug,) = [o.slug for o in again.outcomes if o.source_file == target.name]
+    assert "Xự hội nghị" in (out / "bai-viet" / f"{slug}.md").read_text(encoding="utf-8")
+
+
 def test_parallel_conversion_gives_the_same_articles(tmp_path):
     import sys as _sys
     _sys.path.insert(0, str(ROOT / "tools"))

@@ -5,8 +5,9 @@ of the whole build (all cores), whole-build
 seconds and ms per article, peak RSS of the build, site size, one article page's HTML size, the
 bytes a browser fetches for a first search query with Pagefind (Playwright, Debian's Chromium):
 "nghi quyet", which matches every page, and "thai nguyen", a place name,
-the size of the lunr index Material's built-in search would fetch instead, and the seconds of the
-conversion step after one article changed (the cache from the build is warm).
+the seconds of the conversion step after one article changed (the cache from the build is warm),
+and a baseline: plain MkDocs + Material (its own search plugin, navigation generated from the
+files) rendering the same Markdown pages, with the size of the lunr index its search fetches.
 Prints one table; numbers come from this run on this machine. Not a test: nothing here fails.
 """
 
@@ -110,6 +111,36 @@ def incremental_seconds(root: Path) -> float:
     return float(out[0])
 
 
+PLAIN_CONFIG = """site_name: baseline
+docs_dir: content
+site_dir: site-plain
+theme:
+  name: material
+  language: vi
+plugins:
+  - search
+markdown_extensions: [attr_list, tables, md_in_html, toc]
+"""
+PLAIN_TIMEOUT = int(os.environ.get("BENCH_PLAIN_TIMEOUT", "1800"))
+
+
+def plain_mkdocs(root: Path) -> tuple[float | None, float]:
+    """Seconds plain MkDocs + Material takes on the same content/, and its lunr index in KB."""
+    (root / "plain.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    t = time.perf_counter()
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "plain.yml")], cwd=root,
+                       capture_output=True, check=True, timeout=PLAIN_TIMEOUT,
+                       env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    except subprocess.TimeoutExpired:
+        return None, 0
+    seconds = time.perf_counter() - t
+    lunr = root / "site-plain" / "search" / "search_index.json"
+    kb = lunr.stat().st_size / 1024 if lunr.exists() else 0
+    shutil.rmtree(root / "site-plain", ignore_errors=True)
+    return seconds, kb
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -129,7 +160,8 @@ def big_article(tmp: Path) -> tuple[float, float]:
 def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{'N':>6} {'conv/s 1p':>9} {'conv/s all':>10} {'conv share':>10} {'build s':>8} {'ms/art':>7} "
-          f"{'RSS MB':>7} {'site MB':>8} {'page KB':>8} {'query KB':>9} {'place KB':>9} {'lunr KB':>8} {'incr s':>7}")
+          f"{'RSS MB':>7} {'site MB':>8} {'page KB':>8} {'query KB':>9} {'place KB':>9} {'incr s':>7} "
+          f"{'plain s':>8} {'lunr KB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in SIZES:
@@ -142,12 +174,12 @@ def main() -> None:
             share = (count / rate_all) / seconds
             query_kb = first_query_bytes(root / "site") / 1024
             typical_kb = first_query_bytes(root / "site", "thai nguyen") / 1024
-            lunr = root / "site" / "search" / "search_index.json"
-            lunr_kb = lunr.stat().st_size / 1024 if lunr.exists() else 0
             incr = incremental_seconds(root)
+            plain, lunr_kb = plain_mkdocs(root)
+            plain_txt = f"{plain:>8.1f}" if plain is not None else f"{'>' + str(PLAIN_TIMEOUT):>8}"
             print(f"{n:>6} {rate:>9.0f} {rate_all:>10.0f} {share:>10.0%} {seconds:>8.1f} {1000 * seconds / n:>7.1f} "
                   f"{rss:>7.0f} {folder_size(root / 'site') / 1e6:>8.1f} {page_kb:>8.1f} {query_kb:>9.0f} "
-                  f"{typical_kb:>9.0f} {lunr_kb:>8.0f} {incr:>7.2f}")
+                  f"{typical_kb:>9.0f} {incr:>7.2f} {plain_txt} {lunr_kb:>8.0f}")
             shutil.rmtree(root)
         seconds, rss = big_article(tmp)
         print(f"8 MB article: converted in {seconds:.1f} s, peak RSS {rss:.0f} MB")

@@ -2,16 +2,25 @@
 
 The key of a corpus file is the SHA-256 of the pipeline's own code and data, the file's name
 and its bytes: editing a rule or a data file invalidates everything, editing one article
-invalidates that article. The cache is one file (fast to load for thousands of articles),
-kept out of git (.cache/), and rewritten atomically; a damaged cache is ignored.
+invalidates that article. Kept out of git (.cache/), in 256 shard files by key prefix, so that
+after one article changed only the shards holding its old and new entries are rewritten (each
+atomically); a damaged shard is ignored.
+
+Reading every corpus file to hash it costs more than everything else in a rebuild of thousands
+of articles, so the cache also remembers each file's size, modification time and content hash,
+and trusts them while they match (as git's index does). A file modified within a second of the
+moment those were recorded is always read again, so an edit that keeps the size and lands in
+the same clock tick is not missed.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import tempfile
+import time
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -19,7 +28,11 @@ from typing import Optional, Union
 
 from .records import Article
 
-CACHE_FILE = "articles.pickle"
+SHARDS = "articles"
+LEGACY = "articles.pickle"        # the one-file cache of earlier versions
+STATS_FILE = "files.pickle"
+VERSION = 2
+RACY_NS = 1_000_000_000
 Entry = Union[Article, str]        # an Article, or the reason the file was skipped
 
 
@@ -35,22 +48,77 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def key(name: str, data: bytes) -> str:
-    return hashlib.sha256(code_fingerprint().encode() + b"\0" + name.encode() + b"\0" + data).hexdigest()
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def key(name: str, data: bytes, digest: str | None = None) -> str:
+    """The cache key of a corpus file (its content hash may be given instead of recomputed)."""
+    digest = digest or content_hash(data)
+    return hashlib.sha256(f"{code_fingerprint()}\0{name}\0{digest}".encode()).hexdigest()
+
+
+def _load(path: Path):
+    """Unpickle with the cyclic garbage collector paused: the records hold no cycles, and
+    collections triggered by thousands of new objects would double the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _dump(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 class ArticleCache:
     def __init__(self, folder: Optional[Path]):
-        self.path = folder / CACHE_FILE if folder else None
+        self.folder = folder
         self.entries: dict[str, Entry] = {}
+        self.loaded: dict[str, set[str]] = {}      # shard -> keys it held when loaded
         self.used: dict[str, Entry] = {}
+        self.files: dict[str, tuple[int, int, str]] = {}      # name -> size, mtime, content hash
+        self.files_seen: dict[str, tuple[int, int, str]] = {}
+        self.recorded_at = 0
         self.hits = self.misses = 0
-        if self.path and self.path.is_file():
+        if not folder:
+            return
+        try:
+            stats = _load(folder / STATS_FILE)
+            if stats.get("version") == VERSION:
+                self.files, self.recorded_at = stats["files"], stats["recorded_at"]
+        except Exception:           # missing, damaged or from another version: start afresh
+            pass
+        shards = folder / SHARDS
+        for path in sorted(shards.glob("*.pickle")) if shards.is_dir() else ():
             try:
-                with self.path.open("rb") as fh:
-                    self.entries = pickle.load(fh)
-            except Exception:       # damaged or from another version: start afresh
-                self.entries = {}
+                part = _load(path)
+            except Exception:
+                continue
+            self.loaded[path.stem] = set(part)
+            self.entries.update(part)
+
+    def known_hash(self, name: str, stat: os.stat_result) -> Optional[str]:
+        """The content hash recorded for this file, if its size and time still match it."""
+        seen = self.files.get(name)
+        if seen and seen[:2] == (stat.st_size, stat.st_mtime_ns) and stat.st_mtime_ns < self.recorded_at - RACY_NS:
+            return seen[2]
+        return None
+
+    def record(self, name: str, stat: os.stat_result, digest: str) -> None:
+        self.files_seen[name] = (stat.st_size, stat.st_mtime_ns, digest)
 
     def get(self, k: str) -> Optional[Entry]:
         entry = self.entries.get(k)
@@ -64,14 +132,26 @@ class ArticleCache:
         self.used[k] = entry
 
     def save(self) -> None:
-        """Keep only the entries of this build's files (the cache does not grow forever)."""
-        if not self.path or (self.misses == 0 and len(self.used) == len(self.entries)):
+        """Keep only the entries of this build's files (the cache does not grow forever);
+        rewrite only the shards whose keys changed."""
+        if not self.folder:
             return
+        by_shard: dict[str, dict[str, Entry]] = {}
+        for k, entry in self.used.items():
+            by_shard.setdefault(k[:2], {})[k] = entry
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(self.used, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            for shard in sorted(set(by_shard) | set(self.loaded)):
+                part = by_shard.get(shard, {})
+                if set(part) == self.loaded.get(shard, set()):
+                    continue
+                path = self.folder / SHARDS / f"{shard}.pickle"
+                if part:
+                    _dump(path, part)
+                else:
+                    path.unlink(missing_ok=True)
+            (self.folder / LEGACY).unlink(missing_ok=True)
+            if self.files_seen != self.files or self.misses:
+                _dump(self.folder / STATS_FILE, {"version": VERSION, "files": self.files_seen,
+                                                 "recorded_at": time.time_ns()})
         except OSError:
             pass                     # a cache that cannot be written only costs time

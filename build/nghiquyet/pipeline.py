@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import frontmatter, slugs
 from .cache import ArticleCache
+from .cache import content_hash
 from .cache import key as cache_key
 from .clean import clean
 from .errors import ArticleError, BuildError
@@ -78,15 +79,21 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None,
     todo: list[tuple[Path, str, str, bytes]] = []
     for path, name in corpus_files(corpus):
         try:
-            data = path.read_bytes()
+            stat = path.stat()
+            known = cache.known_hash(name, stat)       # unchanged since the last build: not read
+            entry = cache.get(cache_key(name, b"", known)) if known else None
+            if entry is None:
+                data = path.read_bytes()
+                known = content_hash(data)
+                k = cache_key(name, data, known)
+                entry = cache.get(k)
+                if entry is None:
+                    todo.append((path, name, k, data))
         except OSError as exc:
             entries[name] = f"cannot be read ({exc.strerror})"
             continue
-        k = cache_key(name, data)
-        entry = cache.get(k)
-        if entry is None:
-            todo.append((path, name, k, data))
-        else:
+        cache.record(name, stat, known)
+        if entry is not None:
             entries[name] = entry
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(todo) >= PARALLEL_FROM:

@@ -2,11 +2,14 @@
 
 It refuses paths outside the folder and generated pages over hand-written files, writes
 UTF-8 with LF, leaves unchanged files untouched (so `mkdocs serve` sees only real changes),
-and prunes generated files that are no longer generated (listed in a manifest).
+and prunes generated files that are no longer generated. The manifest lists every generated
+file with the SHA-256 of what was written: a page whose new text has the same hash, and whose
+file still has the same size, is known unchanged without reading it back.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -44,11 +47,25 @@ def _resolved(root: Path) -> Path:
     return _ROOTS[root]
 
 
-def _read_manifest(root: Path) -> set[str]:
+def _read_manifest(root: Path) -> dict[str, str | None]:
+    """Generated file -> hash of what was written (None when unknown: an older manifest)."""
     try:
-        return set(json.loads((root / MANIFEST).read_text(encoding="utf-8")))
+        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return set()
+        return {}
+    if isinstance(data, list):
+        return {rel: None for rel in data if isinstance(rel, str)}
+    return {rel: h for rel, h in data.items() if isinstance(rel, str) and isinstance(h, str)} \
+        if isinstance(data, dict) else {}
+
+
+def _unchanged(target: Path, data: bytes, digest: str, recorded: str | None) -> bool:
+    if recorded is not None:
+        try:
+            return recorded == digest and target.stat().st_size == len(data)
+        except OSError:
+            return False
+    return _read_bytes(target) == data
 
 
 def _stage(target: Path, data: bytes) -> Path:
@@ -73,12 +90,14 @@ def write_tree(root: Path, pages: dict[str, str]) -> WriteStats:
     for rel, target in targets.items():
         if target.exists() and rel not in previous:
             raise BuildError(f"refusing to overwrite a hand-written file: {root / rel}")
-    manifest = (json.dumps(sorted(pages), ensure_ascii=False, indent=0) + "\n").encode("utf-8")
     changes: list[tuple[str, Path, bytes]] = []
+    hashes: dict[str, str] = {}
     for rel in sorted(pages):
         data = pages[rel].replace("\r\n", "\n").encode("utf-8")
-        if not (targets[rel].exists() and targets[rel].read_bytes() == data):
+        hashes[rel] = hashlib.sha256(data).hexdigest()
+        if not _unchanged(targets[rel], data, hashes[rel], previous.get(rel)):
             changes.append((rel, targets[rel], data))
+    manifest = (json.dumps(hashes, ensure_ascii=False, indent=0) + "\n").encode("utf-8")
     staged: list[tuple[Path, Path]] = []
     try:
         for rel, target, data in changes:
@@ -94,7 +113,7 @@ def write_tree(root: Path, pages: dict[str, str]) -> WriteStats:
     for tmp, target in staged:
         os.replace(tmp, target)
     removed = []
-    for rel in sorted(previous - set(pages)):
+    for rel in sorted(set(previous) - set(pages)):
         stale = safe_target(root, rel)
         if stale.exists():
             stale.unlink()

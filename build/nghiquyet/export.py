@@ -7,6 +7,7 @@ import json
 
 from .frontmatter import to_dict
 from .index import SiteIndex
+from .records import Article
 from .listing import article_path, document_path, province_path, region_path
 from .vocabulary import regions
 
@@ -19,12 +20,31 @@ def _url(md_path: str) -> str:
     return md_path[:-len("index.md")] if md_path.endswith("index.md") else md_path[:-3] + "/"
 
 
+def _dumps(data) -> str:
+    # No indent: json's C encoder only runs without one, and the file can hold thousands of articles.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def export_members(a: Article) -> str:
+    """The article's export record without its URL (known only once slugs are assigned), as
+    the members of a JSON object; computed when the article is converted."""
+    data = to_dict(a)
+    data.pop("digest", None)
+    return _dumps(data)[1:-1]
+
+
+def _article(slug: str, a: Article) -> str:
+    members = a.export_members or export_members(a)
+    url = _url(article_path(slug))
+    # Slugs are ASCII letters, digits and hyphens: the JSON string is the URL in quotes.
+    quoted = f'"{url}"' if url.isascii() and url.isprintable() and not {'"', "\\"} & set(url) else _dumps(url)
+    return '{"url":' + quoted + ("," + members if members else "") + "}"
+
+
 def export(index: SiteIndex) -> str:
-    articles = []
-    for slug, a in index.articles.items():
-        data = to_dict(a)
-        data.pop("digest", None)
-        articles.append({"url": _url(article_path(slug)), **data})
+    """The same JSON as dumping one object {version, articles, documents, regions, provinces,
+    events}, with each article's record reused from its conversion."""
+    articles = "[" + ",".join(_article(slug, a) for slug, a in index.articles.items()) + "]"
     documents = [{"id": d.id, "url": _url(document_path(d.id)), "type": d.type, "number": d.number, "year": d.year,
                   "date": d.date, "term": d.term, "issuer": d.issuer, "title": d.title, "regions": d.regions,
                   "replaces": d.replaces, "replaced_by": d.replaced_by, "concerns": d.concerns,
@@ -40,7 +60,5 @@ def export(index: SiteIndex) -> str:
     events = [{"date": e.date, "kind": e.kind, "document": e.document, "inferred": e.inferred, "summary": e.summary,
                "from_catalogue": e.from_catalogue, "provinces": e.provinces, "regions": e.regions,
                "articles": [_url(article_path(s)) for s in e.articles]} for e in index.timeline]
-    data = {"version": VERSION, "articles": articles, "documents": documents, "regions": region_list,
-            "provinces": provinces, "events": events}
-    # No indent: json's C encoder only runs without one, and the file can hold thousands of articles.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    rest = _dumps({"documents": documents, "regions": region_list, "provinces": provinces, "events": events})
+    return _dumps({"version": VERSION})[:-1] + ',"articles":' + articles + "," + rest[1:] + "\n"

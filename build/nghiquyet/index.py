@@ -85,16 +85,33 @@ class SiteIndex:
     rendered: dict = field(default_factory=dict, repr=False, compare=False)
 
     def events_for(self, *, document=None, region=None, province=None) -> list[TimelineEntry]:
-        out = []
-        for e in self.timeline:
-            if document and e.document != document:
-                continue
-            if region and region not in e.regions:
-                continue
-            if province and province not in e.provinces:
-                continue
-            out.append(e)
-        return out
+        """Timeline entries of one document, region or province (or both), in timeline order."""
+        key = ("by", document, region, province)
+        if key not in self.rendered:
+            by_document, by_region, by_province = self._events_by()
+            chosen = None
+            for table, value in ((by_document, document), (by_region, region), (by_province, province)):
+                if value:
+                    found = table.get(value, [])
+                    ids = {id(e) for e in found}
+                    chosen = found if chosen is None else [e for e in chosen if id(e) in ids]
+            self.rendered[key] = list(self.timeline) if chosen is None else chosen
+        return self.rendered[key]
+
+    def _events_by(self) -> tuple[dict, dict, dict]:
+        if "events_by" not in self.rendered:
+            by_document: dict[str, list] = {}
+            by_region: dict[str, list] = {}
+            by_province: dict[str, list] = {}
+            for e in self.timeline:
+                if e.document:
+                    by_document.setdefault(e.document, []).append(e)
+                for r in dict.fromkeys(e.regions):
+                    by_region.setdefault(r, []).append(e)
+                for p in dict.fromkeys(e.provinces):
+                    by_province.setdefault(p, []).append(e)
+            self.rendered["events_by"] = (by_document, by_region, by_province)
+        return self.rendered["events_by"]
 
 
 @lru_cache(maxsize=None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from stat import S_ISREG
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -23,14 +24,15 @@ from .cache import key as cache_key
 from .clean import clean
 from .errors import ArticleError, BuildError
 from .extract import extract
-from .export import EXPORT, export
+from .export import EXPORT, export, export_members
 from .stats import STATS_PAGE, stats_page
 from .index import build_index
+from .listing import article_path
 from .pages import article_page, build_pages
 from .read import read
 from .records import Article
 from .report import DUPLICATE, PUBLISHED, REPORT_JSON, REPORT_PAGE, SKIPPED, Outcome, Report
-from .writer import WriteStats, write_tree
+from .writer import WriteStats, page_digest, write_tree
 
 
 
@@ -38,23 +40,30 @@ def corpus_files(corpus: Path) -> list[tuple[Path, str]]:
     if not corpus.is_dir():
         raise BuildError(f"corpus folder not found: {corpus}")
     found = []
-    for path in corpus.rglob("*"):
-        rel = path.relative_to(corpus).as_posix()
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(corpus).parts):
-            found.append((path, rel))
+    for folder, dirs, files in os.walk(corpus):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]        # hidden folders are skipped
+        base = Path(folder)
+        prefix = base.relative_to(corpus).as_posix()
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in files:
+            if not name.startswith("."):
+                found.append((base / name, prefix + name))
     return sorted(found, key=lambda x: x[1])
 
 
 def convert_file(path: Path, name: str, data: bytes | None = None) -> Article:
     article = extract(clean(read(path, name, data)))
     article = replace(article, front_matter=frontmatter.render(frontmatter.to_dict(article), name))
-    return replace(article, markdown=article_page(article))
+    page = article_page(article)
+    return replace(article, markdown=page, page_hash=page_digest(page), export_members=export_members(article))
 
 
 def _convert_one(path: Path, name: str, data: bytes | None = None) -> Article | str:
-    """An Article, or the one-line reason the file is skipped."""
+    """An Article, or the one-line reason the file is skipped. Its page is rendered already, so
+    the body text and link positions it was rendered from are dropped: what is kept (and
+    cached) is what the index, listings and export need."""
     try:
-        return convert_file(path, name, data)
+        return replace(convert_file(path, name, data), blocks=(), links=())
     except ArticleError as exc:
         return exc.reason
     except RecursionError:
@@ -80,6 +89,8 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None,
     for path, name in corpus_files(corpus):
         try:
             stat = path.stat()
+            if not S_ISREG(stat.st_mode):            # a pipe or device is not an article
+                continue
             known = cache.known_hash(name, stat)       # unchanged since the last build: not read
             entry = cache.get(cache_key(name, b"", known)) if known else None
             if entry is None:
@@ -140,7 +151,8 @@ def convert(corpus: Path, out: Path, cache_dir: Path | None = None,
     pages[STATS_PAGE] = stats_page(index)
     pages[REPORT_PAGE] = report.to_markdown()
     pages[REPORT_JSON] = report.to_json()
-    stats = write_tree(out, pages)
+    known = {article_path(a.slug): a.page_hash for a in unique if a.page_hash}
+    stats = write_tree(out, pages, known)
     slugs.save(out, registry)
     cache.save()
     report = replace(report, converted=cache.misses, cached=cache.hits,

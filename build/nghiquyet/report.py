@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Optional
 
 from .markup import escape, link, table
@@ -52,7 +52,7 @@ class Report:
 
     def to_json(self) -> str:
         data = {"files": self.files, "published": self.count(PUBLISHED), "duplicates": self.count(DUPLICATE),
-                "skipped": self.count(SKIPPED), "outcomes": [asdict(o) for o in self.outcomes]}
+                "skipped": self.count(SKIPPED), "outcomes": [vars(o).copy() for o in self.outcomes]}
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
     def to_markdown(self) -> str:

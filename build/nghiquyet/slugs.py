@@ -51,11 +51,11 @@ def assign(articles: list[Article], registry: dict[str, str]) -> tuple[list[Arti
         if slug in taken:                      # a hand-edited registry: never two pages on one URL
             slug = _suffixed(a)
         taken.add(slug)
-        out[a.digest] = replace(a, slug=slug)
+        out[a.digest] = a if a.slug == slug else replace(a, slug=slug)
     for a in new:
         slug = a.slug if a.slug not in taken and a.slug not in RESERVED else _suffixed(a)
         taken.add(slug)
-        out[a.digest] = replace(a, slug=slug)
+        out[a.digest] = a if a.slug == slug else replace(a, slug=slug)
     updated = dict(registry)
     updated.update({d: a.slug for d, a in out.items()})
     return [out[a.digest] for a in articles], updated

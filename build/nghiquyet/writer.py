@@ -3,8 +3,8 @@
 It refuses paths outside the folder and generated pages over hand-written files, writes
 UTF-8 with LF, leaves unchanged files untouched (so `mkdocs serve` sees only real changes),
 and prunes generated files that are no longer generated. The manifest lists every generated
-file with the SHA-256 of what was written: a page whose new text has the same hash, and whose
-file still has the same size, is known unchanged without reading it back.
+file with the SHA-256 and size of what was written: a page whose new text has the same hash,
+and whose file still has that size, is known unchanged without reading it back.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import BuildError
 
@@ -30,12 +30,11 @@ class WriteStats:
 
 def safe_target(root: Path, rel: str) -> Path:
     """root/rel, refusing anything that would land outside root."""
-    pure = PurePosixPath(rel)
-    if pure.is_absolute() or not pure.parts or any(p in ("..", ".", "") for p in rel.split("/")) \
-            or "\\" in rel or "\0" in rel:
+    # String checks suffice: the writer creates no links, and root itself is resolved once.
+    if not rel or rel.startswith("/") or "\\" in rel or "\0" in rel \
+            or any(p in ("..", ".", "") for p in rel.split("/")):
         raise BuildError(f"refusing to write outside the output folder: {rel!r}")
-    # Pure path checks suffice: the writer creates no links, and root itself is resolved once.
-    return _resolved(root).joinpath(*pure.parts)
+    return Path(os.path.join(_resolved(root), rel))
 
 
 _ROOTS: dict[Path, Path] = {}
@@ -47,25 +46,28 @@ def _resolved(root: Path) -> Path:
     return _ROOTS[root]
 
 
-def _read_manifest(root: Path) -> dict[str, str | None]:
-    """Generated file -> hash of what was written (None when unknown: an older manifest)."""
+def _read_manifest(root: Path) -> dict[str, tuple[str, int] | None]:
+    """Generated file -> (hash, size) of what was written (None when unknown: older manifests)."""
     try:
         data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if isinstance(data, list):
         return {rel: None for rel in data if isinstance(rel, str)}
-    return {rel: h for rel, h in data.items() if isinstance(rel, str) and isinstance(h, str)} \
-        if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {rel: (v[0], v[1]) if isinstance(v, list) and len(v) == 2 else None for rel, v in data.items()}
 
 
-def _unchanged(target: Path, data: bytes, digest: str, recorded: str | None) -> bool:
+def _unchanged(target: Path, text: str, digest: str, recorded: tuple[str, int] | None) -> bool:
     if recorded is not None:
+        if recorded[0] != digest:
+            return False
         try:
-            return recorded == digest and target.stat().st_size == len(data)
+            return target.stat().st_size == recorded[1]
         except OSError:
             return False
-    return _read_bytes(target) == data
+    return _read_bytes(target) == _bytes(text)
 
 
 def _stage(target: Path, data: bytes) -> Path:
@@ -77,10 +79,21 @@ def _stage(target: Path, data: bytes) -> Path:
     return Path(tmp)
 
 
-def write_tree(root: Path, pages: dict[str, str]) -> WriteStats:
+def _bytes(text: str) -> bytes:
+    return text.replace("\r\n", "\n").encode("utf-8")
+
+
+def page_digest(text: str) -> str:
+    """The hash the manifest records for a page's text (as written: LF, UTF-8)."""
+    return hashlib.sha256(_bytes(text)).hexdigest()
+
+
+def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None = None) -> WriteStats:
     """Write every page, as one transaction as far as a file system allows: all changed files
     are first written beside their targets, and only when every one is written are they
-    renamed into place and stale pages removed. A failure before that leaves the old tree."""
+    renamed into place and stale pages removed. A failure before that leaves the old tree.
+    `known` gives the hashes (page_digest) of pages computed before, so they are not hashed again."""
+    known = known or {}
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -88,16 +101,21 @@ def write_tree(root: Path, pages: dict[str, str]) -> WriteStats:
     previous = _read_manifest(root)
     targets = {rel: safe_target(root, rel) for rel in pages}
     for rel, target in targets.items():
-        if target.exists() and rel not in previous:
+        if rel not in previous and target.exists():
             raise BuildError(f"refusing to overwrite a hand-written file: {root / rel}")
     changes: list[tuple[str, Path, bytes]] = []
-    hashes: dict[str, str] = {}
+    written: dict[str, tuple[str, int]] = {}
     for rel in sorted(pages):
-        data = pages[rel].replace("\r\n", "\n").encode("utf-8")
-        hashes[rel] = hashlib.sha256(data).hexdigest()
-        if not _unchanged(targets[rel], data, hashes[rel], previous.get(rel)):
+        digest = known.get(rel) or page_digest(pages[rel])
+        recorded = previous.get(rel)
+        if _unchanged(targets[rel], pages[rel], digest, recorded):
+            written[rel] = (digest, recorded[1]) if recorded else (digest, len(_bytes(pages[rel])))
+        else:
+            data = _bytes(pages[rel])
             changes.append((rel, targets[rel], data))
-    manifest = (json.dumps(hashes, ensure_ascii=False, indent=0) + "\n").encode("utf-8")
+            written[rel] = (digest, len(data))
+    manifest = (json.dumps({rel: list(v) for rel, v in written.items()}, ensure_ascii=False, indent=0)
+                + "\n").encode("utf-8")
     staged: list[tuple[Path, Path]] = []
     try:
         for rel, target, data in changes:

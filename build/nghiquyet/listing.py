@@ -6,13 +6,15 @@ can check them (`mkdocs build --strict`).
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from itertools import groupby
 
 from slugify import slugify
 
 from .index import DocumentInfo, SiteIndex, TimelineEntry, document_slug
-from .markup import escape, link, vn_date
+from .frontmatter import dump
+from .markup import escape, link, table, vn_date
 from .records import Article
 from .vocabulary import regions, vocabulary
 
@@ -145,3 +147,76 @@ def timeline(page: str, index: SiteIndex, entries: list[TimelineEntry], level: i
     if any(e.inferred for e in entries):
         out.append("<small>\\* Năm được suy ra từ ngữ cảnh bài viết (bài chỉ ghi ngày, tháng).</small>\n")
     return unindexed("\n".join(out))
+
+
+# Long listings --------------------------------------------------------------------------
+# A subject (the whole site, a document, a region, a province) with few events and articles
+# lists them all on its page. Past INLINE of either, its page shows the LATEST of each and a
+# table of periods, each period on a page of its own beside the subject's page: years, or
+# months when some year holds more than PERIOD_MAX items. No page grows with the archive, and
+# a phone on a slow connection loads one period at a time.
+INLINE = 40
+LATEST = 20
+PERIOD_MAX = 150
+UNDATED = "chua-ro-ngay"
+
+
+def period_key(date: str | None, monthly: bool) -> str:
+    return (date[:7] if monthly else date[:4]) if date else ""
+
+
+def period_name(key: str) -> str:
+    if not key:
+        return "Chưa rõ ngày"
+    return f"Tháng {key[5:7]}/{key[:4]}" if len(key) > 4 else f"Năm {key}"
+
+
+def period_page_path(folder: str, key: str) -> str:
+    return f"{folder}/{key or UNDATED}.md"
+
+
+def chronicle(page: str, index: SiteIndex, *, title: str, folder: str, events: list[TimelineEntry] | None = None,
+              articles: list[str] | None = None, events_heading: str = "Dòng thời gian",
+              articles_heading: str = "Bài viết", level: int = 2) -> tuple[str, dict[str, str]]:
+    """The timeline and/or article list of one subject: (Markdown for its page, {path: period
+    page}). `events` are in timeline order (oldest first), `articles` slugs newest first; a list
+    that is None is not shown at all."""
+    h = "#" * level
+    sections = [(events_heading, events, "sự kiện", "sự kiện gần nhất", lambda e: e.date,
+                 lambda p, items, lv: timeline(p, index, items, level=lv), lambda items: items[-LATEST:]),
+                (articles_heading, articles, "bài viết", "bài mới nhất", lambda s: index.articles[s].when,
+                 lambda p, items, lv: article_list(p, index, items), lambda items: items[:LATEST])]
+    sections = [s for s in sections if s[1] is not None]
+    if all(len(items) <= INLINE for _, items, *_ in sections):
+        return "".join(f"{h} {heading}\n\n{render(page, items, level + 1)}\n"
+                       for heading, items, _, _, _, render, _ in sections), {}
+    per_year = Counter(period_key(date(item), False) for _, items, _, _, date, _, _ in sections for item in items)
+    monthly = max(per_year.values()) > PERIOD_MAX
+    by_period = [{} for _ in sections]
+    for table_, (_, items, _, _, date, _, _) in zip(by_period, sections):
+        for item in items:
+            table_.setdefault(period_key(date(item), monthly), []).append(item)
+    periods = sorted(set().union(*by_period), key=lambda k: k or "9999", reverse=True)
+    out = []
+    for heading, items, noun, latest, _, render, recent in sections:
+        note = (f"{len(items)} {noun}; {LATEST} {latest} dưới đây, tất cả theo thời gian ở cuối trang.\n\n"
+                if len(items) > LATEST else "")
+        out.append(f"{h} {heading}\n\n{note}{render(page, recent(items), level + 1)}\n")
+    rows = [[link(period_name(k), rel(page, period_page_path(folder, k)))] + [str(len(t.get(k, []))) for t in by_period]
+            for k in periods]
+    header = ["Thời gian"] + [noun[0].upper() + noun[1:] for _, _, noun, *_ in sections]
+    out.append(f"{h} Theo {'tháng' if monthly else 'năm'}\n\n" + unindexed(table(header, rows)) + "\n")
+    pages = {}
+    for i, k in enumerate(periods):
+        path = period_page_path(folder, k)
+        nav = [link(f"← {period_name(periods[i + 1])}", rel(path, period_page_path(folder, periods[i + 1])))
+               if i + 1 < len(periods) else "",
+               link(f"↑ {title}", rel(path, page)),
+               link(f"{period_name(periods[i - 1])} →", rel(path, period_page_path(folder, periods[i - 1]))) if i else ""]
+        name = f"{title}: {period_name(k).lower()}"
+        body = [f"---\n{dump({'title': name, 'search': {'exclude': True}})}---\n\n# {escape(name)}\n\n",
+                " · ".join(x for x in nav if x) + "\n\n"]
+        body += [f"## {noun[0].upper() + noun[1:]}\n\n{render(path, t.get(k, []), 3)}\n"
+                 for (_, _, noun, _, _, render, _), t in zip(sections, by_period)]
+        pages[path] = "".join(body)
+    return "".join(out), pages

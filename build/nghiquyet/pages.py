@@ -8,7 +8,7 @@ from slugify import slugify
 
 from . import frontmatter
 from .index import SiteIndex
-from .listing import (doc_label, unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
+from .listing import (INLINE, chronicle, doc_label, unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
                       article_path, doc_link, document_path, document_title, kind_name, province_link,
                       province_path, region_link, region_path, rel, timeline)
 from .markup import escape, link, table, vn_date
@@ -21,22 +21,28 @@ LATEST_ON_HOME = 10
 
 
 def build_pages(index: SiteIndex) -> dict[str, str]:
+    """Every generated page. Subject pages with long listings add month pages (`months`)."""
     pages: dict[str, str] = {}
+    months: dict[str, str] = {}
     for slug, a in index.articles.items():
         pages[article_path(slug)] = a.markdown or article_page(a)
     for doc_id in index.documents:
-        pages[document_path(doc_id)] = document_page(index, doc_id)
+        pages[document_path(doc_id)] = document_page(index, doc_id, months)
     for rid in regions():
-        pages[region_path(rid)] = region_page(index, rid)
+        pages[region_path(rid)] = region_page(index, rid, months)
     for name, info in index.provinces.items():
         if info.articles or info.historical or info.current:
-            pages[province_path(name)] = province_page(index, name)
-    pages[f"{ARTICLES_DIR}/index.md"] = articles_index(index)
+            pages[province_path(name)] = province_page(index, name, months)
+    pages[f"{ARTICLES_DIR}/index.md"] = articles_index(index, months)
     pages[f"{DOCUMENTS_DIR}/index.md"] = documents_index(index)
     pages[f"{REGIONS_DIR}/index.md"] = regions_index(index)
     pages[f"{PROVINCES_DIR}/index.md"] = provinces_index(index)
-    pages[f"{TIMELINE_DIR}/index.md"] = timeline_page(index)
+    pages[f"{TIMELINE_DIR}/index.md"] = timeline_page(index, months)
     pages["index.md"] = home_page(index)
+    clash = set(months) & set(pages)
+    if clash:      # an article slug never looks like a month page, but never overwrite one
+        raise AssertionError(f"month page paths clash with pages: {sorted(clash)[:3]}")
+    pages.update(months)
     return pages
 
 
@@ -124,10 +130,17 @@ def _linked(page: str, text: str, spans: list) -> str:
     return "".join(out)
 
 
-def articles_index(index: SiteIndex) -> str:
+def articles_index(index: SiteIndex, months: dict[str, str]) -> str:
+    """All articles by month of publication: on this page while there are few, else the latest
+    and one page per month (bai-viet/thang/YYYY-MM)."""
     page = f"{ARTICLES_DIR}/index.md"
     out = [_page_head("Bài viết", "Tất cả bài viết theo tháng đăng", searchable=False)]
     out.append(f"Có {len(index.articles)} bài viết.\n\n")
+    if len(index.articles) > INLINE:
+        listing, extra = chronicle(page, index, title="Bài viết", articles=list(index.articles),
+                                   folder=f"{ARTICLES_DIR}/thang", articles_heading="Mới nhất")
+        months.update(extra)
+        return "".join(out) + listing
     month = lambda s: (index.articles[s].date or "")[:7]
     for key, group in groupby(index.articles, key=month):
         heading = f"Tháng {key[5:7]}/{key[:4]}" if key else "Chưa rõ ngày đăng"
@@ -137,7 +150,7 @@ def articles_index(index: SiteIndex) -> str:
 
 # Documents ------------------------------------------------------------------------------
 
-def document_page(index: SiteIndex, doc_id: str) -> str:
+def document_page(index: SiteIndex, doc_id: str, months: dict[str, str]) -> str:
     doc = index.documents[doc_id]
     page = document_path(doc_id)
     out = [_page_head(document_title(doc), doc.title)]
@@ -171,8 +184,11 @@ def document_page(index: SiteIndex, doc_id: str) -> str:
         out += [f"- **{label}:** " + ", ".join(doc_link(page, d) for d in ids) + "\n" for label, ids in chain]
         out.append("\n")
     out.append(_feed_link(doc_id))
-    out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(document=doc_id), level=3) + "\n")
-    out.append("## Bài viết nhắc đến văn bản này\n\n" + article_list(page, index, doc.articles) + "\n")
+    listing, extra = chronicle(page, index, title=doc_label(doc.id), events=index.events_for(document=doc_id),
+                               articles=doc.articles, folder=page[:-3],
+                               articles_heading="Bài viết nhắc đến văn bản này")
+    out.append(listing)
+    months.update(extra)
     kind = document_title(doc).split(" số ")[0]
     aliases = [doc.short, doc.short.replace("-", " "), f"{doc.type} {doc.number}", f"{kind} {doc.number}",
                f"{kind} số {doc.number}"]
@@ -202,7 +218,7 @@ def documents_index(index: SiteIndex) -> str:
 
 # Regions and provinces ------------------------------------------------------------------
 
-def region_page(index: SiteIndex, rid: str) -> str:
+def region_page(index: SiteIndex, rid: str, months: dict[str, str]) -> str:
     region = regions()[rid]
     page = region_path(rid)
     out = [_page_head(f"Vùng {region['name']}")]
@@ -220,8 +236,10 @@ def region_page(index: SiteIndex, rid: str) -> str:
                      [[province_link(page, index, p["name"]), province_link(page, index, p["becomes"]),
                        str(len(index.provinces[p["name"]].articles))] for p in members]) + "\n")
     out.append(_feed_link(rid))
-    out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(region=rid), level=3) + "\n")
-    out.append("## Bài viết\n\n" + article_list(page, index, index.region_articles[rid]) + "\n")
+    listing, extra = chronicle(page, index, title=f"Vùng {region['name']}", events=index.events_for(region=rid),
+                               articles=index.region_articles[rid], folder=page[:-3])
+    out.append(listing)
+    months.update(extra)
     out.append(search_block("Vùng", filters={"vung": [region["name"]]}, aliases=region["spellings"],
                             texts=[region["name"]] + region["spellings"] + [p["name"] for p in members]))
     return "".join(out)
@@ -239,7 +257,7 @@ def regions_index(index: SiteIndex) -> str:
     return "".join(out)
 
 
-def province_page(index: SiteIndex, name: str) -> str:
+def province_page(index: SiteIndex, name: str, months: dict[str, str]) -> str:
     info = index.provinces[name]
     page = province_path(name)
     out = [_page_head(name)]
@@ -256,8 +274,10 @@ def province_page(index: SiteIndex, name: str) -> str:
     if info.places:
         out.append("## Địa danh được nhắc đến\n\n" + "\n".join(
             f"- {escape(kind)} {escape(place)}" for kind, place in sorted(info.places)) + "\n\n")
-    out.append("## Dòng thời gian\n\n" + timeline(page, index, index.events_for(province=name), level=3) + "\n")
-    out.append("## Bài viết\n\n" + article_list(page, index, info.articles) + "\n")
+    listing, extra = chronicle(page, index, title=name, events=index.events_for(province=name),
+                               articles=info.articles, folder=page[:-3])
+    out.append(listing)
+    months.update(extra)
     out.append(search_block("Tỉnh, thành phố", filters={"tinh": [name],
                                                         "vung": [regions()[info.region]["name"]] if info.region else []},
                             aliases=[name], texts=[name] + info.formed_from + [n for _, n in info.places]))
@@ -282,13 +302,18 @@ def provinces_index(index: SiteIndex) -> str:
 
 # Timeline and home ----------------------------------------------------------------------
 
-def timeline_page(index: SiteIndex) -> str:
+def timeline_page(index: SiteIndex, months: dict[str, str]) -> str:
     page = f"{TIMELINE_DIR}/index.md"
     out = [_page_head("Dòng thời gian", "Các sự kiện ban hành, quán triệt, triển khai, sơ kết, tổng kết nghị quyết", searchable=False)]
     out.append("Ngày ban hành văn bản (theo danh mục) và các sự kiện do bài viết đưa tin; "
                "sự kiện do nhiều bài đưa tin được gộp làm một.\n\n")
-    out.append(timeline(page, index, index.timeline, level=2))
-    return "".join(out)
+    if len(index.timeline) <= INLINE:
+        out.append(timeline(page, index, index.timeline, level=2))
+        return "".join(out)
+    listing, extra = chronicle(page, index, title="Dòng thời gian", events=index.timeline,
+                               folder=TIMELINE_DIR, events_heading="Gần nhất")
+    months.update(extra)
+    return "".join(out) + listing
 
 
 def home_page(index: SiteIndex) -> str:

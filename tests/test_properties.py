@@ -66,3 +66,43 @@ def test_random_bytes_are_read_or_refused_cleanly(data):
         assert exc.source_file == "bytes.bin.txt"
         return
     assert all("\x00" not in line for line in source.lines)
+
+
+VIETNAMESE = st.text(alphabet="aàáảãạăằắẳẵặâầấẩẫậđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+                              "ĐÂƠƯNghịquyết “”‘’–—…,.:;0123456789 ", min_size=20, max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VIETNAMESE, st.sampled_from(["cp1252", "latin-1"]))
+def test_mojibake_check_never_changes_what_ftfy_would_give(text, codec):
+    """read.decode runs ftfy only on text with a lead-byte/continuation-byte pair: for clean text
+    and for UTF-8 read once as Windows-1252 or Latin-1, the result is the same as running ftfy
+    always, and the garbled text comes back as the original whenever ftfy can repair it."""
+    import re as _re
+
+    import ftfy
+
+    from nghiquyet import read
+
+    original = text.strip()
+    if sum(map(str.isalpha, original)) < 0.25 * len(original):
+        return                                       # not enough letters to count as text
+    try:
+        garbled = original.encode("utf-8").decode(codec)
+    except UnicodeDecodeError:
+        return                                       # bytes Windows-1252 leaves undefined
+    def outcome(t: str) -> str:
+        try:
+            return read.decode(RawDocument("a.txt", t.encode("utf-8")))
+        except ArticleError as exc:
+            return f"error: {exc.reason}"
+
+    checked = [outcome(t) for t in (original, garbled)]
+    saved, read._MOJIBAKE_PAIR = read._MOJIBAKE_PAIR, _re.compile("")
+    try:
+        always = [outcome(t) for t in (original, garbled)]
+    finally:
+        read._MOJIBAKE_PAIR = saved
+    assert checked == always
+    if ftfy.fix_encoding(garbled) == original:
+        assert checked[1] == read.nfc(original)

@@ -78,8 +78,19 @@ def is_chrome(line: str) -> bool:
     return label != key and label in lex["chrome"]
 
 
+@lru_cache(maxsize=None)
+def _ends(phrases: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words phrases start with and end with."""
+    return frozenset(p.split()[0] for p in phrases if p), frozenset(p.split()[-1] for p in phrases if p)
+
+
 def _covered(words: list[str], phrases: frozenset[str], longest: int = 5) -> bool:
     """Can the words be split into a sequence of known phrases?"""
+    if not words:
+        return False
+    firsts, lasts = _ends(phrases)
+    if words[0] not in firsts or words[-1] not in lasts:
+        return False                    # body text: settled without trying every split
     reach = [True] + [False] * len(words)
     for i in range(len(words)):
         if reach[i]:

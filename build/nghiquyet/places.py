@@ -28,17 +28,45 @@ from .vocabulary import districts_2024, provinces, regions, vocabulary
 _CONNECTOR = r"(?:\s*,\s*|\s+và\s+|\s*[-–]\s*|\s+)"
 
 
+def _phrase_trie_pattern(phrases: list[tuple[str, ...]], joiner: str) -> str:
+    """One regex for many word sequences, their common leading words factored out (a trie):
+    Python's regex engine tries alternatives one by one at every position, so a flat
+    alternation of dozens of phrases costs dozens of attempts where this costs one or two.
+    Longer phrases win: a phrase's continuation is tried before the phrase ends."""
+    trie: dict = {}
+    for words in phrases:
+        node = trie
+        for w in words:
+            node = node.setdefault(w, {})
+        node[""] = {}                                  # a phrase may end here
+
+    def build(node: dict) -> str:
+        branches = []
+        for word in sorted(w for w in node if w):
+            rest = node[word]
+            children = {k: v for k, v in rest.items() if k}
+            tail = f"{joiner}(?:{build(rest)})" if children else ""
+            if tail and "" in rest:
+                tail = f"(?:{tail})?"
+            branches.append(re.escape(word) + tail)
+        return "|".join(branches)
+
+    return build(trie)
+
+
+def _region_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in match_key(text).replace(",", " ").replace("–", " ").replace("-", " ").split() if w != "và")
+
+
 @lru_cache(maxsize=None)
-def _region_pattern() -> tuple[re.Pattern, tuple[str, ...]]:
-    """One alternation of every spelling (longest first); group gN belongs to ids[N]."""
-    spellings = sorted(((s, rid) for rid, r in regions().items() for s in r["spellings"] + [r["name"]]),
-                       key=lambda x: -len(x[0]))
-    groups, ids = [], []
-    for spelling, rid in spellings:
-        words = [re.escape(w) for w in match_key(spelling).replace(",", " ").split() if w != "và"]
-        groups.append(f"(?P<g{len(ids)}>{_CONNECTOR.join(words)})")
-        ids.append(rid)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)"), tuple(ids)
+def _region_pattern() -> tuple[re.Pattern, dict[tuple[str, ...], str]]:
+    """Every spelling of every region as one trie-shaped pattern, and words -> region id."""
+    ids: dict[tuple[str, ...], str] = {}
+    for rid, r in regions().items():
+        for spelling in [r["name"]] + r["spellings"]:
+            ids.setdefault(_region_words(spelling), rid)
+    body = _phrase_trie_pattern(list(ids), _CONNECTOR)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), ids
 
 
 def find_regions(blocks: list[str]) -> list[str]:
@@ -47,7 +75,7 @@ def find_regions(blocks: list[str]) -> list[str]:
     found: list[str] = []
     for text in blocks:
         for m in pattern.finditer(match_key(text)):
-            rid = ids[int(m.lastgroup[1:])]
+            rid = ids[_region_words(m.group())]
             if rid not in found:
                 found.append(rid)
     return found

@@ -29,6 +29,12 @@ _LEGACY = ["cp1258", "utf_16", "utf_16_le", "utf_16_be", "cp1252", "latin_1"]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FIGURE = re.compile(r"</?fig(?:caption|ure)\b", re.I)
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<!--)", re.I)
+# UTF-8 read as Windows-1252 or Latin-1 (the mojibake ftfy repairs here) always shows a lead
+# byte (Â..ô) directly followed by a continuation byte (U+0080..U+00BF, or the characters
+# Windows-1252 puts at 0x80..0x9F), or, where a no-break space became a space, an upper-case
+# lead byte and a space. Text without such a pair is not that mojibake, and ftfy's own, far
+# slower check is skipped for it.
+_MOJIBAKE_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[\u00c2-\u00d4] ")
 
 
 def decode(raw: RawDocument) -> str:
@@ -43,7 +49,8 @@ def decode(raw: RawDocument) -> str:
     if not data.strip(b" \t\r\n\x00"):
         raise ArticleError(raw.source_file, "empty file")
     text = _decode_bytes(raw.source_file, data)
-    text = ftfy.fix_encoding(text)
+    if _MOJIBAKE_PAIR.search(text):
+        text = ftfy.fix_encoding(text)
     text = _CONTROL.sub("", text.replace("\x00", ""))
     text = nfc(text)
     sample = text[:200_000].strip()     # a sample decides: the file may be megabytes long

@@ -264,6 +264,41 @@ def test_incremental_rebuild_converts_and_rewrites_only_what_changed(tmp_path):
     assert set(stats.written) == {f"bai-viet/{slug}.md", "du-lieu.json"}, stats.written
 
 
+def test_listing_pages_are_kept_or_rebuilt_as_their_fields_change(tmp_path):
+    """A body edit leaves every listing page as the last build wrote it (not even rebuilt); a new
+    title rebuilds the listings that show it; a listing page deleted by hand comes back."""
+    import sys as _sys
+    _sys.path.insert(0, str(ROOT / "tools"))
+    from synth import write_corpus
+    from nghiquyet import pages as pages_module
+
+    corpus, out, cache = tmp_path / "corpus", tmp_path / "out", tmp_path / "cache"
+    write_corpus(corpus, 30, seed=9)
+    convert(corpus, out, cache)
+    target = sorted(corpus.glob("*.txt"))[4]
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Dự hội nghị có lãnh đạo", "Tham dự hội nghị có lãnh đạo", 1), encoding="utf-8")
+    calls = []
+    original = pages_module.document_page
+    pages_module.document_page = lambda *a, **k: calls.append(a[1]) or original(*a, **k)
+    try:
+        body_edit, stats = convert(corpus, out, cache)
+        assert calls == [] and body_edit.converted == 1            # listings not even rebuilt
+        assert (out / "dong-thoi-gian" / "index.md").is_file() and (out / "index.md").is_file()
+        lines = target.read_text(encoding="utf-8").splitlines()
+        new_title = next(line for line in lines if line.strip() and len(line) > 30)     # the title line
+        target.write_text(target.read_text(encoding="utf-8").replace(new_title, new_title + " (cập nhật)", 1),
+                          encoding="utf-8")
+        _, stats = convert(corpus, out, cache)
+        assert calls and "bai-viet/index.md" in stats.written and "index.md" in stats.written
+        calls.clear()
+        (out / "dong-thoi-gian" / "index.md").unlink()
+        _, stats = convert(corpus, out, cache)
+        assert calls and "dong-thoi-gian/index.md" in stats.written and (out / "dong-thoi-gian" / "index.md").is_file()
+    finally:
+        pages_module.document_page = original
+
+
 def test_an_edit_that_keeps_the_size_is_seen(tmp_path):
     """Unchanged files are not read again (size and time match what the cache recorded), but an
     edit that keeps the byte count is still found: its modification time differs."""

@@ -29,6 +29,7 @@ from typing import Optional, Union
 from .records import Article
 
 SHARDS = "articles"
+LISTINGS_FILE = "listings.pickle"
 LEGACY = "articles.pickle"        # the one-file cache of earlier versions
 STATS_FILE = "files.pickle"
 VERSION = 2
@@ -56,6 +57,32 @@ def key(name: str, data: bytes, digest: str | None = None) -> str:
     """The cache key of a corpus file (its content hash may be given instead of recomputed)."""
     digest = digest or content_hash(data)
     return hashlib.sha256(f"{code_fingerprint()}\0{name}\0{digest}".encode()).hexdigest()
+
+
+# Fields of an Article that only its own page, front matter or export show: a change in them
+# leaves every listing page (index, document, region, province, timeline, home) as it was.
+# Every other field, including any added later, counts for the listings.
+PAGE_ONLY_FIELDS = frozenset({"markdown", "front_matter", "page_hash", "export_members", "blocks", "links",
+                              "description", "author", "people", "organisations", "digest", "listing_hash"})
+
+
+def listing_hash(article) -> str:
+    """A hash of the article's fields other than its slug and PAGE_ONLY_FIELDS (computed once,
+    when the article is converted)."""
+    from dataclasses import fields
+
+    values = tuple(getattr(article, f.name) for f in fields(article)
+                   if f.name not in PAGE_ONLY_FIELDS and f.name not in ("slug", "listing_hash"))
+    return hashlib.sha256(repr(values).encode()).hexdigest()
+
+
+def listings_key(articles) -> str:
+    """A hash of everything the listing pages are built from: the pipeline's code and data,
+    and each published article's slug and listing_hash."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for a in sorted(articles, key=lambda a: a.slug):
+        digest.update(f"{a.slug}\0{a.listing_hash or listing_hash(a)}\n".encode())
+    return digest.hexdigest()
 
 
 def _load(path: Path):
@@ -109,6 +136,21 @@ class ArticleCache:
                 continue
             self.loaded[path.stem] = set(part)
             self.entries.update(part)
+
+    def listings(self, key: str) -> Optional[list[str]]:
+        """The listing pages written by the last build, if it had the same listings key."""
+        try:
+            saved = _load(self.folder / LISTINGS_FILE) if self.folder else None
+        except Exception:
+            return None
+        return saved["pages"] if isinstance(saved, dict) and saved.get("key") == key else None
+
+    def save_listings(self, key: str, pages: list[str]) -> None:
+        if self.folder:
+            try:
+                _dump(self.folder / LISTINGS_FILE, {"key": key, "pages": sorted(pages)})
+            except OSError:
+                pass
 
     def known_hash(self, name: str, stat: os.stat_result) -> Optional[str]:
         """The content hash recorded for this file, if its size and time still match it."""

@@ -108,8 +108,7 @@ def unindexed(markdown: str) -> str:
 def article_list(page: str, index: SiteIndex, slugs: list[str], empty: str = "Chưa có bài viết.") -> str:
     if not slugs:
         return f"_{escape(empty)}_\n"
-    items = [_memo(index, ("article", page.count("/"), slug), lambda: article_item(page, index.articles[slug]))
-             for slug in slugs]
+    items = [_memo(index, ("article", slug), page, lambda p: article_item(p, index.articles[slug])) for slug in slugs]
     return unindexed("\n".join(items) + "\n")
 
 
@@ -128,11 +127,17 @@ def timeline_item(page: str, index: SiteIndex, e: TimelineEntry) -> str:
     return f"1. {text}"
 
 
-def _memo(index: SiteIndex, key: tuple, render) -> str:
-    """A list item rendered once per page depth (its links only depend on that)."""
-    if key not in index.rendered:
-        index.rendered[key] = render()
-    return index.rendered[key]
+def _memo(index: SiteIndex, key: tuple, page: str, render) -> str:
+    """A list item rendered once, for a top-level page, and moved to deeper pages by prefixing
+    its links (they only depend on the depth: see `rel`). Escaped text never holds "](" (the
+    brackets are escaped), so only link targets are touched."""
+    depth = page.count("/")
+    if (key, depth) not in index.rendered:
+        top = index.rendered.get((key, 0))
+        if top is None:
+            top = index.rendered[(key, 0)] = render("index.md")
+        index.rendered[(key, depth)] = top.replace("](", "](" + "../" * depth) if depth else top
+    return index.rendered[(key, depth)]
 
 
 def timeline(page: str, index: SiteIndex, entries: list[TimelineEntry], level: int = 2) -> str:
@@ -142,7 +147,7 @@ def timeline(page: str, index: SiteIndex, entries: list[TimelineEntry], level: i
     out = []
     for year, group in groupby(entries, key=lambda e: e.date[:4]):
         out.append(f"{'#' * level} Năm {year}\n")
-        out.append("\n".join(_memo(index, ("event", page.count("/"), id(e)), lambda e=e: timeline_item(page, index, e))
+        out.append("\n".join(_memo(index, ("event", id(e)), page, lambda p, e=e: timeline_item(p, index, e))
                              for e in group) + "\n")
     if any(e.inferred for e in entries):
         out.append("<small>\\* Năm được suy ra từ ngữ cảnh bài viết (bài chỉ ghi ngày, tháng).</small>\n")

@@ -20,12 +20,15 @@ from .vocabulary import regions
 LATEST_ON_HOME = 10
 
 
-def build_pages(index: SiteIndex) -> dict[str, str]:
-    """Every generated page. Subject pages with long listings add month pages (`months`)."""
+def build_pages(index: SiteIndex, listings: bool = True) -> dict[str, str]:
+    """Every generated page (only the article pages when `listings` is false). Subject pages
+    with long listings add period pages (`months`)."""
     pages: dict[str, str] = {}
     months: dict[str, str] = {}
     for slug, a in index.articles.items():
         pages[article_path(slug)] = a.markdown or article_page(a)
+    if not listings:
+        return pages
     for doc_id in index.documents:
         pages[document_path(doc_id)] = document_page(index, doc_id, months)
     for rid in regions():

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import frontmatter, slugs
 from .cache import ArticleCache
-from .cache import content_hash
+from .cache import content_hash, listing_hash, listings_key
 from .cache import key as cache_key
 from .clean import clean
 from .errors import ArticleError, BuildError
@@ -32,7 +32,7 @@ from .pages import article_page, build_pages
 from .read import read
 from .records import Article
 from .report import DUPLICATE, PUBLISHED, REPORT_JSON, REPORT_PAGE, SKIPPED, Outcome, Report
-from .writer import WriteStats, page_digest, write_tree
+from .writer import WriteStats, page_digest, read_manifest, still_written, write_tree
 
 
 
@@ -63,7 +63,8 @@ def _convert_one(path: Path, name: str, data: bytes | None = None) -> Article | 
     the body text and link positions it was rendered from are dropped: what is kept (and
     cached) is what the index, listings and export need."""
     try:
-        return replace(convert_file(path, name, data), blocks=(), links=())
+        article = replace(convert_file(path, name, data), blocks=(), links=())
+        return replace(article, listing_hash=listing_hash(article))
     except ArticleError as exc:
         return exc.reason
     except RecursionError:
@@ -144,7 +145,14 @@ def convert(corpus: Path, out: Path, cache_dir: Path | None = None,
     articles, skipped = convert_all(corpus, cache, jobs)
     unique, duplicates, registry = deduplicate(articles, slugs.load(out))
     index = build_index(unique)
-    pages = build_pages(index)
+    # Listing pages depend on fewer fields than article pages: when none of those changed
+    # since the last build (same key) and its listing pages are still in place, they are kept.
+    key = listings_key(unique)
+    kept = cache.listings(key)
+    manifest = read_manifest(out)
+    if kept is not None and not still_written(out, kept, manifest):
+        kept = None
+    pages = build_pages(index, listings=kept is None)
     outcomes = [Outcome(a.source_file, PUBLISHED, slug=a.slug) for a in unique] + duplicates + skipped
     report = Report(tuple(sorted(outcomes, key=lambda o: o.source_file)))
     pages[EXPORT] = export(index)
@@ -152,9 +160,11 @@ def convert(corpus: Path, out: Path, cache_dir: Path | None = None,
     pages[REPORT_PAGE] = report.to_markdown()
     pages[REPORT_JSON] = report.to_json()
     known = {article_path(a.slug): a.page_hash for a in unique if a.page_hash}
-    stats = write_tree(out, pages, known)
+    stats = write_tree(out, pages, known, keep=kept or (), previous=manifest)
     slugs.save(out, registry)
     cache.save()
+    if kept is None:
+        cache.save_listings(key, [p for p in pages if p not in known])
     report = replace(report, converted=cache.misses, cached=cache.hits,
                      newest=max((a.when for a in unique if a.when), default=None))
     return report, stats

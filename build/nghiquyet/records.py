@@ -118,6 +118,8 @@ class Article:
     page_hash: str = field(default="", compare=False)
     # The article's record in the JSON export without its URL: a JSON object's members.
     export_members: str = field(default="", compare=False)
+    # A hash of the fields listing pages are built from (cache.listing_hash).
+    listing_hash: str = field(default="", compare=False)
     document_refs: tuple[DocumentRef, ...] = field(default=(), compare=False)
 
     @property

@@ -46,12 +46,16 @@ def _resolved(root: Path) -> Path:
     return _ROOTS[root]
 
 
-def _read_manifest(root: Path) -> dict[str, tuple[str, int] | None]:
+def read_manifest(root: Path) -> dict[str, tuple[str, int] | None]:
     """Generated file -> (hash, size) of what was written (None when unknown: older manifests)."""
     try:
-        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+        with open(root / MANIFEST, encoding="utf-8") as fh:
+            return _manifest_entries(json.load(fh))
     except (OSError, ValueError):
         return {}
+
+
+def _manifest_entries(data) -> dict[str, tuple[str, int] | None]:
     if isinstance(data, list):
         return {rel: None for rel in data if isinstance(rel, str)}
     if not isinstance(data, dict):
@@ -88,17 +92,33 @@ def page_digest(text: str) -> str:
     return hashlib.sha256(_bytes(text)).hexdigest()
 
 
-def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None = None) -> WriteStats:
+def still_written(root: Path, paths, previous: dict | None = None) -> bool:
+    """Are these generated files all in place as the last build wrote them (same size)?"""
+    previous = read_manifest(root) if previous is None else previous
+    for rel in paths:
+        recorded = previous.get(rel)
+        try:
+            if recorded is None or safe_target(root, rel).stat().st_size != recorded[1]:
+                return False
+        except (OSError, BuildError):
+            return False
+    return True
+
+
+def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None = None,
+               keep=(), previous: dict | None = None) -> WriteStats:
     """Write every page, as one transaction as far as a file system allows: all changed files
     are first written beside their targets, and only when every one is written are they
     renamed into place and stale pages removed. A failure before that leaves the old tree.
-    `known` gives the hashes (page_digest) of pages computed before, so they are not hashed again."""
+    `known` gives the hashes (page_digest) of pages computed before, so they are not hashed again;
+    `keep` names generated files left as they are (their text is not given: see still_written);
+    `previous` is the manifest when the caller has read it already."""
     known = known or {}
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(f"cannot create output folder {root}: {exc.strerror}") from None
-    previous = _read_manifest(root)
+    previous = read_manifest(root) if previous is None else previous
     targets = {rel: safe_target(root, rel) for rel in pages}
     for rel, target in targets.items():
         if rel not in previous and target.exists():
@@ -114,8 +134,13 @@ def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None =
             data = _bytes(pages[rel])
             changes.append((rel, targets[rel], data))
             written[rel] = (digest, len(data))
-    manifest = (json.dumps({rel: list(v) for rel, v in written.items()}, ensure_ascii=False, indent=0)
-                + "\n").encode("utf-8")
+    for rel in keep:
+        if rel not in pages and previous.get(rel) is not None:
+            written[rel] = previous[rel]
+    written = dict(sorted(written.items()))
+    # One line: json's C encoder only runs without indent, and there is an entry per page.
+    manifest = (json.dumps({rel: list(v) for rel, v in written.items()}, ensure_ascii=False,
+                           separators=(",", ":")) + "\n").encode("utf-8")
     staged: list[tuple[Path, Path]] = []
     try:
         for rel, target, data in changes:
@@ -131,13 +156,13 @@ def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None =
     for tmp, target in staged:
         os.replace(tmp, target)
     removed = []
-    for rel in sorted(set(previous) - set(pages)):
+    for rel in sorted(set(previous) - set(written)):
         stale = safe_target(root, rel)
         if stale.exists():
             stale.unlink()
             removed.append(rel)
         _prune_empty(root, stale.parent)
-    return WriteStats(tuple(rel for rel, _, _ in changes), len(pages) - len(changes), tuple(removed))
+    return WriteStats(tuple(rel for rel, _, _ in changes), len(written) - len(changes), tuple(removed))
 
 
 def _read_bytes(path: Path) -> bytes | None:

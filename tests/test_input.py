@@ -299,6 +299,21 @@ def test_listing_pages_are_kept_or_rebuilt_as_their_fields_change(tmp_path):
         pages_module.document_page = original
 
 
+def test_generated_pages_get_ordinary_permissions(tmp_path):
+    import os
+    import stat as _stat
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Tiêu đề bài viết về Nghị quyết 11-NQ/TW\n\n" + "Nội dung bài viết dài. " * 30,
+                                  encoding="utf-8")
+    convert(corpus, tmp_path / "out")
+    mask = os.umask(0)
+    os.umask(mask)
+    for page in (tmp_path / "out").rglob("*.md"):
+        assert _stat.S_IMODE(page.stat().st_mode) == 0o666 & ~mask, page
+
+
 def test_an_edit_that_keeps_the_size_is_seen(tmp_path):
     """Unchanged files are not read again (size and time match what the cache recorded), but an
     edit that keeps the byte count is still found: its modification time differs."""

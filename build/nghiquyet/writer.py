@@ -74,11 +74,21 @@ def _unchanged(target: Path, text: str, digest: str, recorded: tuple[str, int] |
     return _read_bytes(target) == _bytes(text)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_MODE = 0o666 & ~_umask()      # what open() would give a new file (mkstemp gives 0600)
+
+
 def _stage(target: Path, data: bytes) -> Path:
     """Write data beside target under a temporary name; return that name."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     with os.fdopen(fd, "wb") as fh:
+        os.fchmod(fh.fileno(), _MODE)
         fh.write(data)
     return Path(tmp)
 

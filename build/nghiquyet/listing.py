@@ -7,7 +7,9 @@ can check them (`mkdocs build --strict`).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, Optional
 from itertools import groupby
 
 from slugify import slugify
@@ -180,6 +182,22 @@ def period_page_path(folder: str, key: str) -> str:
     return f"{folder}/{key or UNDATED}.md"
 
 
+@dataclass(frozen=True)
+class _Section:
+    """One list of a subject: its events or its articles."""
+    heading: str
+    items: list
+    noun: str                                   # "sự kiện", "bài viết"
+    latest: str                                 # how the shown few are called
+    date_of: Callable[[object], Optional[str]]
+    render: Callable[[str, list, int], str]     # (page, items, heading level) -> Markdown
+    recent: Callable[[list], list]              # the few shown on the subject page
+
+    @property
+    def label(self) -> str:
+        return self.noun[0].upper() + self.noun[1:]
+
+
 def chronicle(page: str, index: SiteIndex, *, title: str, folder: str, events: list[TimelineEntry] | None = None,
               articles: list[str] | None = None, events_heading: str = "Dòng thời gian",
               articles_heading: str = "Bài viết", level: int = 2) -> tuple[str, dict[str, str]]:
@@ -187,41 +205,43 @@ def chronicle(page: str, index: SiteIndex, *, title: str, folder: str, events: l
     page}). `events` are in timeline order (oldest first), `articles` slugs newest first; a list
     that is None is not shown at all."""
     h = "#" * level
-    sections = [(events_heading, events, "sự kiện", "sự kiện gần nhất", lambda e: e.date,
+    sections = [s for s in (
+        _Section(events_heading, events, "sự kiện", "sự kiện gần nhất", lambda e: e.date,
                  lambda p, items, lv: timeline(p, index, items, level=lv), lambda items: items[-LATEST:]),
-                (articles_heading, articles, "bài viết", "bài mới nhất", lambda s: index.articles[s].when,
-                 lambda p, items, lv: article_list(p, index, items), lambda items: items[:LATEST])]
-    sections = [s for s in sections if s[1] is not None]
-    if all(len(items) <= INLINE for _, items, *_ in sections):
-        return "".join(f"{h} {heading}\n\n{render(page, items, level + 1)}\n"
-                       for heading, items, _, _, _, render, _ in sections), {}
-    per_year = Counter(period_key(date(item), False) for _, items, _, _, date, _, _ in sections for item in items)
+        _Section(articles_heading, articles, "bài viết", "bài mới nhất", lambda s: index.articles[s].when,
+                 lambda p, items, lv: article_list(p, index, items), lambda items: items[:LATEST]),
+    ) if s.items is not None]
+    if all(len(s.items) <= INLINE for s in sections):
+        return "".join(f"{h} {s.heading}\n\n{s.render(page, s.items, level + 1)}\n" for s in sections), {}
+    per_year = Counter(period_key(s.date_of(item), False) for s in sections for item in s.items)
     monthly = max(per_year.values()) > PERIOD_MAX
-    by_period = [{} for _ in sections]
-    for table_, (_, items, _, _, date, _, _) in zip(by_period, sections):
-        for item in items:
-            table_.setdefault(period_key(date(item), monthly), []).append(item)
+    by_period: list[dict[str, list]] = []
+    for s in sections:
+        groups: dict[str, list] = {}
+        for item in s.items:
+            groups.setdefault(period_key(s.date_of(item), monthly), []).append(item)
+        by_period.append(groups)
     periods = sorted(set().union(*by_period), key=lambda k: k or "9999", reverse=True)
     out = []
-    for heading, items, noun, latest, _, render, recent in sections:
-        note = (f"{len(items)} {noun}; {LATEST} {latest} dưới đây, tất cả theo thời gian ở cuối trang.\n\n"
-                if len(items) > LATEST else "")
-        out.append(f"{h} {heading}\n\n{note}{render(page, recent(items), level + 1)}\n")
-    rows = [[link(period_name(k), rel(page, period_page_path(folder, k)))] + [str(len(t.get(k, []))) for t in by_period]
+    for s in sections:
+        note = (f"{len(s.items)} {s.noun}; {LATEST} {s.latest} dưới đây, tất cả theo thời gian ở cuối trang.\n\n"
+                if len(s.items) > LATEST else "")
+        out.append(f"{h} {s.heading}\n\n{note}{s.render(page, s.recent(s.items), level + 1)}\n")
+    rows = [[link(period_name(k), rel(page, period_page_path(folder, k)))] + [str(len(g.get(k, []))) for g in by_period]
             for k in periods]
-    header = ["Thời gian"] + [noun[0].upper() + noun[1:] for _, _, noun, *_ in sections]
-    out.append(f"{h} Theo {'tháng' if monthly else 'năm'}\n\n" + unindexed(table(header, rows)) + "\n")
+    out.append(f"{h} Theo {'tháng' if monthly else 'năm'}\n\n"
+               + unindexed(table(["Thời gian"] + [s.label for s in sections], rows)) + "\n")
     pages = {}
     for i, k in enumerate(periods):
         path = period_page_path(folder, k)
-        nav = [link(f"← {period_name(periods[i + 1])}", rel(path, period_page_path(folder, periods[i + 1])))
-               if i + 1 < len(periods) else "",
-               link(f"↑ {title}", rel(path, page)),
-               link(f"{period_name(periods[i - 1])} →", rel(path, period_page_path(folder, periods[i - 1]))) if i else ""]
+        older = periods[i + 1] if i + 1 < len(periods) else None
+        newer = periods[i - 1] if i else None
+        nav = ([link(f"← {period_name(older)}", rel(path, period_page_path(folder, older)))] if older is not None else []) \
+            + [link(f"↑ {title}", rel(path, page))] \
+            + ([link(f"{period_name(newer)} →", rel(path, period_page_path(folder, newer)))] if newer is not None else [])
         name = f"{title}: {period_name(k).lower()}"
         body = [f"---\n{dump({'title': name, 'search': {'exclude': True}})}---\n\n# {escape(name)}\n\n",
-                " · ".join(x for x in nav if x) + "\n\n"]
-        body += [f"## {noun[0].upper() + noun[1:]}\n\n{render(path, t.get(k, []), 3)}\n"
-                 for (_, _, noun, _, _, render, _), t in zip(sections, by_period)]
+                " · ".join(nav) + "\n\n"]
+        body += [f"## {s.label}\n\n{s.render(path, g.get(k, []), 3)}\n" for s, g in zip(sections, by_period)]
         pages[path] = "".join(body)
     return "".join(out), pages

@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from typing import Optional
 
-from slugify import slugify
 
 from . import documents as D
 from .clean import byline_author
@@ -16,7 +15,7 @@ from .events import anchors, find_events
 from .people import find_organisations, find_people
 from .places import find_places, find_regions
 from .records import Article, Cleaned
-from .text import match_key
+from .text import match_key, slugify
 from .vocabulary import catalogue
 
 SLUG_CHARS = 80

@@ -9,9 +9,9 @@ from pathlib import Path
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 
-from slugify import slugify
 
 from .listing import doc_label
+from .text import slugify
 
 FEED_ITEMS = 50
 SITE_FEED = "feed.xml"

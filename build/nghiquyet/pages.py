@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from slugify import slugify
 
 from . import frontmatter
 from .index import SiteIndex
@@ -16,6 +15,7 @@ from .records import Article
 from .searchdata import search_block
 from .vocabulary import provinces as province_data
 from .vocabulary import regions
+from .text import slugify
 
 LATEST_ON_HOME = 10
 

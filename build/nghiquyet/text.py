@@ -16,6 +16,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from slugify import slugify as _slugify
+
 # Every kind of horizontal space a scraped page may carry, including NBSP and zero-width ones.
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200c\u200d\u2028\u2029]")
@@ -68,3 +70,10 @@ def match_key(text: str) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def slugify(text: str, **options) -> str:
+    """python-slugify with its transliteration fixed to text-unidecode (its own dependency).
+    Its default tries the Unidecode package first, so a slug would depend on whether that
+    happens to be installed, and every call would pay for the failed import."""
+    return _slugify(text, backend="text-unidecode", **options)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from nghiquyet.clean import byline_author, is_chrome
@@ -161,6 +163,19 @@ def test_bylines(line, author):
 def test_text_keys():
     assert fold("Đồng bằng sông Cửu Long") == "dong bang song cuu long"
     assert fix_tone_placement("Thanh Hoá, hoà bình, quý") == "Thanh Hóa, hòa bình, quý"
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Khánh Hoà", "Khánh Hòa"), ("KHÁNH HOÀ", "KHÁNH HÒA"), ("thuỷ lợi", "thủy lợi"), ("Thuỵ Anh", "Thụy Anh"),
+    ("khoẻ mạnh", "khỏe mạnh"), ("hoạ sĩ", "họa sĩ"), ("Hoà.", "Hòa."),
+    ("hoàn thành", "hoàn thành"), ("toàn quốc", "toàn quốc"), ("quý 4", "quý 4"), ("quỹ đầu tư", "quỹ đầu tư"),
+    ("khuya", "khuya"), ("hoệ", "hoệ"),                     # a circumflex vowel is not an old-style pair
+    ("Hoa\u0300 Bình", "Hòa Bình"),                         # decomposed input comes back NFC
+    ("ho\u0323a\u0300", unicodedata.normalize("NFC", "ho\u0323a\u0300")),   # two tones: left alone but NFC
+])
+def test_tone_placement(old, new):
+    assert fix_tone_placement(old) == new
+    assert fix_tone_placement(new) == new
 
 
 def _events(body: str, stamp: str = "20/12/2022 08:00") -> list[tuple]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .records import Place
-from .text import fix_tone_placement, match_key
+from .text import fix_tone_placement, literal_alternation, match_key
 from .vocabulary import districts_2024, provinces, regions, vocabulary
 
 _CONNECTOR = r"(?:\s*,\s*|\s+và\s+|\s*[-–]\s*|\s+)"
@@ -97,8 +97,7 @@ def _province_names() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=None)
 def _province_pattern() -> re.Pattern:
-    forms = sorted(_province_names(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w.])(?P<name>{'|'.join(re.escape(f) for f in forms)})(?![\w])")
+    return re.compile(rf"(?<![\w.])(?P<name>{literal_alternation(_province_names())})(?![\w])")
 
 
 @lru_cache(maxsize=None)

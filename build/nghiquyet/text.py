@@ -23,9 +23,32 @@ _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200c\u200d\u2028\u2029]")
 
 # Old-style tone placement ("hoà", "thuỷ") -> the form used by official names ("hòa", "thủy"),
-# only where the syllable ends after the pair (so "hoàn" is left alone).
-_OLD_TONE = re.compile(r"(?i)([oO])([aeAE])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])|"
-                       r"(?<![qQ])([uU])([yY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])")
+# only where the syllable ends after the pair (so "hoàn" is left alone). Written on NFC text:
+# each old pair ("oà") maps to its new pair ("òa"), both precomposed.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def _old_tone_pairs() -> dict[str, str]:
+    pairs = {}
+    for firsts, seconds in (("oO", "aeAE"), ("uU", "yY")):
+        for first in firsts:
+            for second in seconds:
+                for tone in _TONES:
+                    pairs[unicodedata.normalize("NFC", first + second + tone)] = \
+                        unicodedata.normalize("NFC", first + tone + second)
+    return pairs
+
+
+_OLD_TONE_PAIRS = _old_tone_pairs()
+# The same rule on decomposed text, for the rare text whose tone marks do not all compose
+# (two marks on one vowel): there a pair is not one of the precomposed ones above.
+_OLD_TONE_NFD = re.compile(r"(?i)([oO])([aeAE])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])|"
+                           r"(?<![qQ])([uU])([yY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])")
+_LOOSE_TONE = re.compile(f"[{_TONES}]")
+_OLD_TONE = re.compile(
+    "(?:[oO][" + "".join(sorted({k[1] for k in _OLD_TONE_PAIRS if k[0] in "oO"})) + "]"
+    "|(?<![qQ])[uU][" + "".join(sorted({k[1] for k in _OLD_TONE_PAIRS if k[0] in "uU"})) + "])"
+    "(?![^\\W\\d_])")
 
 
 def nfc(text: str) -> str:
@@ -39,15 +62,18 @@ def normalise_line(line: str) -> str:
 
 
 def fix_tone_placement(text: str) -> str:
-    """Move a tone mark from the second to the first vowel of "oa", "oe", "uy" at a syllable end."""
-    decomposed = unicodedata.normalize("NFD", text)
+    """Move a tone mark from the second to the first vowel of "oa", "oe", "uy" at a syllable end
+    (returns NFC text)."""
+    text = nfc(text)
+    if not _LOOSE_TONE.search(text):
+        return _OLD_TONE.sub(lambda m: _OLD_TONE_PAIRS[m.group()], text)
 
     def move(m: re.Match) -> str:
         if m.group(1):
             return m.group(1) + m.group(3) + m.group(2)
         return m.group(4) + m.group(6) + m.group(5)
 
-    return nfc(_OLD_TONE.sub(move, decomposed))
+    return nfc(_OLD_TONE_NFD.sub(move, unicodedata.normalize("NFD", text)))
 
 
 def strip_tones(text: str) -> str:
@@ -77,3 +103,32 @@ def slugify(text: str, **options) -> str:
     Its default tries the Unidecode package first, so a slug would depend on whether that
     happens to be installed, and every call would pay for the failed import."""
     return _slugify(text, backend="text-unidecode", **options)
+
+
+def literal_alternation(strings) -> str:
+    """A regex matching any of the strings, written as a trie of their characters: Python's
+    regex engine tries a flat alternation's branches one by one at every position, this one
+    follows a single path. Longer strings win (a string's continuation is tried first).
+
+    >>> import re; p = re.compile(literal_alternation(["Hà Nam", "Hà Nội", "Hà", "Nam Định"]))
+    >>> [m.group() for m in p.finditer("Hà Nội, Hà Nam, Hà Tĩnh, Nam Định")]
+    ['Hà Nội', 'Hà Nam', 'Hà', 'Nam Định']
+    """
+    trie: dict = {}
+    for text in strings:
+        node = trie
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = []
+        for ch in sorted(c for c in node if c):
+            child = node[ch]
+            rest = build(child) if any(child) and set(child) != {""} else ""
+            if rest:
+                rest = f"(?:{rest})" + ("?" if "" in child else "")
+            branches.append(re.escape(ch) + rest)
+        return "|".join(branches)
+
+    return build(trie)

@@ -23,7 +23,10 @@ from .vocabulary import vocabulary
 _TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$|\.\.\.$")
 _BULLET = re.compile(r"^[•·●◦▪■□►▶\-–—*+>»|]+\s*")
 _PAGINATION = re.compile(r"^(?:trang\s*)?[«<‹]*\s*(?:\d{1,3}(?:\s+|\s*[|,]\s*|$))+[.…»>›\s]*(?:trang\s+(?:sau|tiếp|cuối))?$", re.I)
-_SEPARATORS = re.compile(r"\s*(?:[|»›>/•·]|\s-\s)\s*")
+_SEPARATOR_CHARS = "|»›>/•·"
+_SEPARATORS = re.compile(rf"\s*(?:[{_SEPARATOR_CHARS}]|\s-\s)\s*")
+_DIGITS = re.compile(r"[\d\s:]+")
+_NUMBER_TAIL = re.compile(r"[\s:]*[\d.,]+$")
 _URL = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,12}(?:/\S*)?$", re.I | re.A)
 # "(TTXVN) - …", "Cần Thơ (TTXVN) - …": the agency leaves the body and becomes the source.
 _DATELINE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3}\s+)?\((?P<src>[^()]{2,40})\)\s*[-–—]\s*")
@@ -67,14 +70,19 @@ def is_chrome(line: str) -> bool:
         return True
     if _PAGINATION.match(key) and len(re.findall(r"\d+", key)) >= 2:
         return True
-    parts = [p.strip(" .:") for p in _SEPARATORS.split(key) if p.strip(" .:")]
-    if len(parts) >= 2 and all(p in lex["chrome"] or re.fullmatch(r"[\d\s:]+", p) for p in parts) \
-            and any(p in lex["chrome"] for p in parts):
-        return True
+    # (A row needs a separator, a count needs a final digit: most lines skip both regexes.
+    # match_key leaves single spaces only, so " - " is the `\s-\s` of _SEPARATORS.)
+    if " - " in key or any(ch in key for ch in _SEPARATOR_CHARS):
+        parts = [p.strip(" .:") for p in _SEPARATORS.split(key) if p.strip(" .:")]
+        if len(parts) >= 2 and all(p in lex["chrome"] or _DIGITS.fullmatch(p) for p in parts) \
+                and any(p in lex["chrome"] for p in parts):
+            return True
     if _covered(key.split(), lex["chrome"]):
         return True     # "Chia sẻ Facebook Zalo": a row of chrome words
     # "Đang online: 1", "Lượt xem: 1.234": a chrome word with a number.
-    label = re.sub(r"[\s:]*[\d.,]+$", "", key)
+    if not (key[-1].isdigit() or key[-1] in ".,"):
+        return False
+    label = _NUMBER_TAIL.sub("", key)
     return label != key and label in lex["chrome"]
 
 

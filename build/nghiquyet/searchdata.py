@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 
 from .text import strip_tones
 
-_WORD = re.compile(r"[^\W\d_]*[đĐ][^\W\d_]*")
+_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]*[đĐ][^\W\d_]*")     # from a word's start only
 
 
 def folded_words(texts: Iterable[str]) -> list[str]:

@@ -80,8 +80,8 @@ class SiteIndex:
     provinces: dict[str, ProvinceInfo]
     region_articles: dict[str, list[str]]
     timeline: list[TimelineEntry]
-    # Rendered list items, by (depth of the page, item): the same entry or article is listed
-    # on many pages, and its Markdown only depends on how deep the page is.
+    # Values computed once per build: list items rendered for a top-level page and their copies
+    # for deeper pages (listing._memo), and the timeline entries of each subject (events_for).
     rendered: dict = field(default_factory=dict, repr=False, compare=False)
 
     def events_for(self, *, document=None, region=None, province=None) -> list[TimelineEntry]:

@@ -63,8 +63,8 @@ def _convert_one(path: Path, name: str, data: bytes | None = None) -> Article | 
     the body text and link positions it was rendered from are dropped: what is kept (and
     cached) is what the index, listings and export need."""
     try:
-        article = replace(convert_file(path, name, data), blocks=(), links=())
-        return replace(article, listing_hash=listing_hash(article))
+        article = convert_file(path, name, data)       # listing_hash ignores blocks and links
+        return replace(article, blocks=(), links=(), listing_hash=listing_hash(article))
     except ArticleError as exc:
         return exc.reason
     except RecursionError:

@@ -21,6 +21,7 @@ import os
 import pickle
 import tempfile
 import time
+from dataclasses import fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -69,10 +70,8 @@ PAGE_ONLY_FIELDS = frozenset({"markdown", "front_matter", "page_hash", "export_m
 def listing_hash(article) -> str:
     """A hash of the article's fields other than its slug and PAGE_ONLY_FIELDS (computed once,
     when the article is converted)."""
-    from dataclasses import fields
-
     values = tuple(getattr(article, f.name) for f in fields(article)
-                   if f.name not in PAGE_ONLY_FIELDS and f.name not in ("slug", "listing_hash"))
+                   if f.name not in PAGE_ONLY_FIELDS and f.name != "slug")
     return hashlib.sha256(repr(values).encode()).hexdigest()
 
 

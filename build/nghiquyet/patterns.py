@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .vocabulary import vocabulary
-from .text import literal_alternation
+from .text import trie_alternation
 
 # Dates ---------------------------------------------------------------------------------
 DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
@@ -63,8 +63,8 @@ def document_types() -> dict[str, str]:
 
 
 def _alternation(words) -> str:
-    """Any of the words, longest first (as a character trie: see text.literal_alternation)."""
-    return literal_alternation(words)
+    """Any of the words, longest first (as a character trie: see text.trie_alternation)."""
+    return trie_alternation(words)
 
 
 @lru_cache(maxsize=None)

@@ -18,8 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import frontmatter, slugs
-from .cache import ArticleCache
-from .cache import content_hash, listing_hash, listings_key
+from .cache import ArticleCache, content_hash, listing_hash, listings_key
 from .cache import key as cache_key
 from .clean import clean
 from .errors import ArticleError, BuildError

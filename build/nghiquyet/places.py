@@ -22,36 +22,10 @@ from functools import lru_cache
 from typing import Optional
 
 from .records import Place
-from .text import fix_tone_placement, literal_alternation, match_key
+from .text import fix_tone_placement, match_key, trie_alternation
 from .vocabulary import districts_2024, provinces, regions, vocabulary
 
 _CONNECTOR = r"(?:\s*,\s*|\s+và\s+|\s*[-–]\s*|\s+)"
-
-
-def _phrase_trie_pattern(phrases: list[tuple[str, ...]], joiner: str) -> str:
-    """One regex for many word sequences, their common leading words factored out (a trie):
-    Python's regex engine tries alternatives one by one at every position, so a flat
-    alternation of dozens of phrases costs dozens of attempts where this costs one or two.
-    Longer phrases win: a phrase's continuation is tried before the phrase ends."""
-    trie: dict = {}
-    for words in phrases:
-        node = trie
-        for w in words:
-            node = node.setdefault(w, {})
-        node[""] = {}                                  # a phrase may end here
-
-    def build(node: dict) -> str:
-        branches = []
-        for word in sorted(w for w in node if w):
-            rest = node[word]
-            children = {k: v for k, v in rest.items() if k}
-            tail = f"{joiner}(?:{build(rest)})" if children else ""
-            if tail and "" in rest:
-                tail = f"(?:{tail})?"
-            branches.append(re.escape(word) + tail)
-        return "|".join(branches)
-
-    return build(trie)
 
 
 def _region_words(text: str) -> tuple[str, ...]:
@@ -65,7 +39,7 @@ def _region_pattern() -> tuple[re.Pattern, dict[tuple[str, ...], str]]:
     for rid, r in regions().items():
         for spelling in [r["name"]] + r["spellings"]:
             ids.setdefault(_region_words(spelling), rid)
-    body = _phrase_trie_pattern(list(ids), _CONNECTOR)
+    body = trie_alternation(list(ids), _CONNECTOR)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), ids
 
 
@@ -97,7 +71,7 @@ def _province_names() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=None)
 def _province_pattern() -> re.Pattern:
-    return re.compile(rf"(?<![\w.])(?P<name>{literal_alternation(_province_names())})(?![\w])")
+    return re.compile(rf"(?<![\w.])(?P<name>{trie_alternation(_province_names())})(?![\w])")
 
 
 @lru_cache(maxsize=None)

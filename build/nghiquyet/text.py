@@ -105,30 +105,33 @@ def slugify(text: str, **options) -> str:
     return _slugify(text, backend="text-unidecode", **options)
 
 
-def literal_alternation(strings) -> str:
-    """A regex matching any of the strings, written as a trie of their characters: Python's
-    regex engine tries a flat alternation's branches one by one at every position, this one
-    follows a single path. Longer strings win (a string's continuation is tried first).
+def trie_alternation(sequences, joiner: str = "") -> str:
+    """A regex matching any of the sequences (strings, or tuples of words with `joiner` between
+    them), written as a trie of their tokens: Python's regex engine tries a flat alternation's
+    branches one by one at every position, this one follows a single path. Longer sequences win
+    (a sequence's continuation is tried before it ends).
 
-    >>> import re; p = re.compile(literal_alternation(["Hà Nam", "Hà Nội", "Hà", "Nam Định"]))
+    >>> import re; p = re.compile(trie_alternation(["Hà Nam", "Hà Nội", "Hà", "Nam Định"]))
     >>> [m.group() for m in p.finditer("Hà Nội, Hà Nam, Hà Tĩnh, Nam Định")]
     ['Hà Nội', 'Hà Nam', 'Hà', 'Nam Định']
+    >>> re.fullmatch(trie_alternation([("vùng", "tây", "nguyên")], " +"), "vùng  tây nguyên") is not None
+    True
     """
     trie: dict = {}
-    for text in strings:
+    for sequence in sequences:
         node = trie
-        for ch in text:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+        for token in sequence:
+            node = node.setdefault(token, {})
+        node[""] = {}                                  # a sequence may end here
 
     def build(node: dict) -> str:
         branches = []
-        for ch in sorted(c for c in node if c):
-            child = node[ch]
-            rest = build(child) if any(child) and set(child) != {""} else ""
-            if rest:
-                rest = f"(?:{rest})" + ("?" if "" in child else "")
-            branches.append(re.escape(ch) + rest)
+        for token in sorted(t for t in node if t):
+            rest = node[token]
+            tail = f"{joiner}(?:{build(rest)})" if any(rest) else ""
+            if tail and "" in rest:
+                tail = f"(?:{tail})?"
+            branches.append(re.escape(token) + tail)
         return "|".join(branches)
 
     return build(trie)

@@ -63,14 +63,17 @@ def _manifest_entries(data) -> dict[str, tuple[str, int] | None]:
     return {rel: (v[0], v[1]) if isinstance(v, list) and len(v) == 2 else None for rel, v in data.items()}
 
 
+def _in_place(target: Path, recorded: tuple[str, int] | None) -> bool:
+    """Is the file still as the manifest recorded it (there, with the recorded size)?"""
+    try:
+        return recorded is not None and target.stat().st_size == recorded[1]
+    except OSError:
+        return False
+
+
 def _unchanged(target: Path, text: str, digest: str, recorded: tuple[str, int] | None) -> bool:
     if recorded is not None:
-        if recorded[0] != digest:
-            return False
-        try:
-            return target.stat().st_size == recorded[1]
-        except OSError:
-            return False
+        return recorded[0] == digest and _in_place(target, recorded)
     return _read_bytes(target) == _bytes(text)
 
 
@@ -105,14 +108,10 @@ def page_digest(text: str) -> str:
 def still_written(root: Path, paths, previous: dict | None = None) -> bool:
     """Are these generated files all in place as the last build wrote them (same size)?"""
     previous = read_manifest(root) if previous is None else previous
-    for rel in paths:
-        recorded = previous.get(rel)
-        try:
-            if recorded is None or safe_target(root, rel).stat().st_size != recorded[1]:
-                return False
-        except (OSError, BuildError):
-            return False
-    return True
+    try:
+        return all(_in_place(safe_target(root, rel), previous.get(rel)) for rel in paths)
+    except BuildError:
+        return False
 
 
 def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None = None,

@@ -24,7 +24,9 @@ _TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$|\.\.\.$")
 _BULLET = re.compile(r"^[•·●◦▪■□►▶\-–—*+>»|]+\s*")
 _PAGINATION = re.compile(r"^(?:trang\s*)?[«<‹]*\s*(?:\d{1,3}(?:\s+|\s*[|,]\s*|$))+[.…»>›\s]*(?:trang\s+(?:sau|tiếp|cuối))?$", re.I)
 _SEPARATOR_CHARS = "|»›>/•·"
-_SEPARATORS = re.compile(rf"\s*(?:[{_SEPARATOR_CHARS}]|\s-\s)\s*")
+# Applied to a matching key (single spaces); the parts are stripped after the split. Written
+# as literal branches so the engine skips to the characters a separator starts with.
+_SEPARATORS = re.compile("|".join(map(re.escape, _SEPARATOR_CHARS)) + "| - ")
 _DIGITS = re.compile(r"[\d\s:]+")
 _NUMBER_TAIL = re.compile(r"[\s:]*[\d.,]+$")
 _URL = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,12}(?:/\S*)?$", re.I | re.A)

@@ -18,10 +18,12 @@ from . import patterns as P
 from .dates import DateMatch, find_dates, horizon_spans
 from .documents import Mention, mention_id
 from .records import Event
-from .text import match_key
+from .text import match_key, trie_alternation
 from .vocabulary import vocabulary
 
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_DIGIT = re.compile(r"\d")          # every date has one
+# A sentence ends at . ! ? … followed by spaces and a capital or a digit (group 1: the spaces).
+_SENTENCE_END = re.compile(r"[.!?…](\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _TIME_LEAD = re.compile(
     r"^(?:(?:đúng|vào|lúc|vào lúc|từ|trong)\s+)*(?:(?:hai|ba|bốn|năm|\d)\s+ngày\s+)?"
     r"(?:\d{1,2}\s*(?:giờ|h|:)?\s*\d{0,2}\s*(?:phút\s*)?)?"
@@ -48,7 +50,7 @@ def _cues() -> list[tuple[str, str]]:
 @lru_cache(maxsize=None)
 def _any_cue() -> re.Pattern:
     words = [c for c, _ in _cues()] + [match_key(w) for w in vocabulary()["weak_event_cues"]]
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    return re.compile(trie_alternation(set(words)))
 
 
 def classify(text: str) -> Optional[str]:
@@ -108,7 +110,7 @@ def anchors(blocks: list[str], catalogue_dates: list[str]) -> list[DateMatch]:
         for d in dates:
             if d.year and not any(s <= d.start < e for s, e in spans):
                 out.append(d)
-        for m in P.TERM.finditer(text):
+        for m in P.TERM.finditer(text) if P.TERM_WORD in text.lower() else ():
             lo, _ = vocabulary()["terms"][m["term"].upper()]
             out.append(DateMatch(m.start(), m.end(), lo, 1, None, "year"))
     for iso in catalogue_dates:
@@ -154,9 +156,7 @@ def find_events(paragraphs: list[str], mentions_by_block: dict[int, list[Mention
     events: dict[tuple, Event] = {}
     for b, text in enumerate(paragraphs):
         block_mentions = mentions_by_block.get(b, [])
-        offset = 0
-        for sentence in _SENTENCE.split(text):
-            start = text.find(sentence, offset)
+        for start, sentence in sentences(text):
             offset = start + len(sentence)
             local = [(m.start - start, m.end - start) for m in block_mentions
                      if start <= m.start < offset]
@@ -166,9 +166,23 @@ def find_events(paragraphs: list[str], mentions_by_block: dict[int, list[Mention
     return sorted(events.values())
 
 
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence of a paragraph.
+
+    >>> sentences("Sáng 16/11, hội nghị diễn ra. Ông A dự… 2 đoàn về. ok. Hết")
+    [(0, 'Sáng 16/11, hội nghị diễn ra.'), (30, 'Ông A dự…'), (40, '2 đoàn về. ok.'), (55, 'Hết')]
+    """
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, text[start:m.start(1)]))
+        start = m.end(1)
+    out.append((start, text[start:]))
+    return out
+
+
 def _sentence_event(sentence, local, block_mentions, start, primary, published, facts):
-    if not _any_cue().search(match_key(sentence)):
-        return None     # no kind of happening named: no event, whatever dates it holds
+    if not _DIGIT.search(sentence) or not _any_cue().search(match_key(sentence)):
+        return None     # no date, or no kind of happening named: no event
     for date in find_dates(sentence):
         if date.precision != "day" or _cited(sentence, date, local):
             continue

@@ -44,6 +44,7 @@ HORIZON = re.compile(
 # Documents ------------------------------------------------------------------------------
 ROMAN = r"(?:XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 TERM = re.compile(rf"\(?\s*khóa\s+(?P<term>{ROMAN})\b\s*\)?", re.I)
+TERM_WORD = "khóa"      # TERM cannot match a text whose lower case lacks it (a cheap check first)
 
 
 @lru_cache(maxsize=None)
@@ -71,8 +72,10 @@ def _alternation(words) -> str:
 def full_reference() -> re.Pattern:
     """`11-NQ/TW`, `11 NQ/TW`, `11 -NQ/TW`, `Nghị quyết số: 11 NQ/TW`, `NQ 11/TW` is not one."""
     codes = _alternation(list(vocabulary()["document_types"]) + ["QD", "QDi"])
+    # The number's first digit comes first, so the engine skips to digits; the lookbehind
+    # after it checks what stands before the number.
     return re.compile(
-        rf"(?<![\w/])(?P<num>\d{{1,4}})\s*[-–‐]?\s*(?P<code>{codes})\s*/\s*TW(?![\w-])", re.I)
+        rf"(?P<num>\d(?<![\w/]\d)\d{{0,3}})\s*[-–‐]?\s*(?P<code>{codes})\s*/\s*TW(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -80,9 +83,10 @@ def short_reference() -> re.Pattern:
     """`Nghị quyết số 11`, `Nghị quyết 37`, `NQ 11`, `Kết luận số 26`: number without /TW."""
     words = [w for ws in vocabulary()["document_types"].values() for w in ws]
     codes = list(vocabulary()["document_types"])
+    word = trie_alternation(words + codes, not_after=r"\w", ignore_case=True)
     return re.compile(
-        rf"(?<![\w])(?P<word>{_alternation(words + codes)})\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})"
-        rf"(?![\d,.]\d|\s*[-–‐]?\s*\w+\s*/|\s*/|[\w-])", re.I)
+        rf"(?P<word>{word})(?i:\s+(?:số\s*:?\s*)?(?P<num>\d{{1,4}})"
+        rf"(?![\d,.]\d|\s*[-–‐]?\s*\w+\s*/|\s*/|[\w-]))")
 
 
 CONGRESS = re.compile(rf"Nghị quyết\s+(?:của\s+)?Đại hội\s+(?:(?:đại biểu\s+)?toàn quốc\s+)?(?:lần thứ\s+)?(?P<term>{ROMAN})\b", re.I)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .records import Person
 from .places import place_names
+from .text import trie_alternation
 from .vocabulary import vocabulary
 
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -24,10 +25,10 @@ _WORD = rf"[{_UPPER}][\wà-ỹ]*"
 @lru_cache(maxsize=None)
 def _person_pattern() -> re.Pattern:
     v = vocabulary()
-    roles = "|".join(re.escape(r) for r in sorted(v["roles"], key=len, reverse=True))
-    surnames = "|".join(re.escape(s) for s in sorted(set(v["surnames"]), key=len, reverse=True))
+    roles = trie_alternation(v["roles"], not_after=r"\w")
+    surnames = trie_alternation(set(v["surnames"]))
     return re.compile(
-        rf"(?P<role>(?<!\w)(?:{roles})(?:\s+{_WORD}(?:\s+(?:và\s+)?{_WORD})*?)??)\s+"
+        rf"(?P<role>(?:{roles})(?:\s+{_WORD}(?:\s+(?:và\s+)?{_WORD})*?)??)\s+"
         rf"(?P<name>(?:{surnames})(?:\s+{_WORD}){{1,3}})(?!\w)"
         rf"(?:\s*,\s*(?P<after>[{_UPPER}][^,.;:]{{3,80}}))?")
 
@@ -58,11 +59,13 @@ def find_people(blocks: list[str]) -> list[Person]:
 
 @lru_cache(maxsize=None)
 def _organisation_pattern() -> re.Pattern:
+    """A known organisation, or a local body with a place name ("Tỉnh ủy Lào Cai"); the known
+    names are tried first."""
     v = vocabulary()
-    known = "|".join(re.escape(o) for o in sorted(v["organisations"], key=len, reverse=True))
-    local = "|".join(re.escape(o) for o in sorted(v["local_bodies"], key=len, reverse=True))
-    places = "|".join(re.escape(p) for p in sorted(place_names(), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:(?P<known>{known})|(?P<local>(?:{local})\s+(?:{places})))(?!\w)")
+    places = trie_alternation(place_names())
+    known = trie_alternation(v["organisations"], not_after=r"\w", then=r"(?!\w)")
+    local = trie_alternation(v["local_bodies"], not_after=r"\w", then=rf"\s+(?:{places})(?!\w)")
+    return re.compile(f"{known}|{local}")
 
 
 def find_organisations(blocks: list[str]) -> list[str]:

@@ -39,8 +39,8 @@ def _region_pattern() -> tuple[re.Pattern, dict[tuple[str, ...], str]]:
     for rid, r in regions().items():
         for spelling in [r["name"]] + r["spellings"]:
             ids.setdefault(_region_words(spelling), rid)
-    body = trie_alternation(list(ids), _CONNECTOR)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), ids
+    body = trie_alternation(list(ids), _CONNECTOR, not_after=r"\w")
+    return re.compile(rf"(?:{body})(?!\w)"), ids
 
 
 def find_regions(blocks: list[str]) -> list[str]:
@@ -71,7 +71,8 @@ def _province_names() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=None)
 def _province_pattern() -> re.Pattern:
-    return re.compile(rf"(?<![\w.])(?P<name>{trie_alternation(_province_names())})(?![\w])")
+    names = trie_alternation(_province_names(), not_after=r"[\w.]")
+    return re.compile(rf"(?P<name>{names})(?![\w])")
 
 
 @lru_cache(maxsize=None)
@@ -117,11 +118,10 @@ def _short_province_name(name: str) -> str:
 @lru_cache(maxsize=None)
 def _place_pattern() -> re.Pattern:
     v = vocabulary()
-    heads = sorted(v["district_heads"] + v["commune_heads"] + list(v["district_committees"]) + ["TP.", "TP", "Tp."],
-                   key=len, reverse=True)
-    head_alt = "|".join(re.escape(h) for h in heads)
+    heads = v["district_heads"] + v["commune_heads"] + list(v["district_committees"]) + ["TP.", "TP"]
+    head_alt = trie_alternation(heads, not_after=r"\w", ignore_case=True)
     return re.compile(
-        rf"(?<!\w)(?P<head>(?i:{head_alt}))\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\w']*|\d+)(?:\s+[A-ZĐÀ-Ỹ][\w']*){{0,3}})")
+        rf"(?P<head>{head_alt})\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\w']*|\d+)(?:\s+[A-ZĐÀ-Ỹ][\w']*){{0,3}})")
 
 
 def _valid_name(name: str, era: str, on: Optional[str]) -> str:

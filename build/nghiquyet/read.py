@@ -34,7 +34,7 @@ _HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<meta|<!--)", 
 # Windows-1252 puts at 0x80..0x9F), or, where a no-break space became a space, an upper-case
 # lead byte and a space. Text without such a pair is not that mojibake, and ftfy's own, far
 # slower check is skipped for it.
-_MOJIBAKE_PAIR = re.compile("[\u00c2-\u00f4][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[\u00c2-\u00d4] ")
+_MOJIBAKE_PAIR = re.compile("[\u00c2-\u00f4](?:[\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|(?<=[\u00c2-\u00d4]) )")
 
 
 def decode(raw: RawDocument) -> str:

@@ -19,15 +19,32 @@ KINDS = [
     ("tổ chức hội nghị tổng kết thực hiện", "Tổng kết"),
     ("tổ chức hội thảo khoa học về thực hiện", "Hội thảo"),
 ]
-FILLER = [
-    "Hội nghị đánh giá kết quả đạt được trong phát triển kinh tế - xã hội, bảo đảm quốc phòng, an ninh của địa phương.",
-    "Tốc độ tăng trưởng kinh tế bình quân đạt khá, cơ cấu kinh tế chuyển dịch theo hướng tích cực.",
-    "Kết cấu hạ tầng giao thông, nhất là các tuyến cao tốc kết nối vùng, được quan tâm đầu tư.",
-    "Công tác giảm nghèo bền vững, chăm lo đời sống đồng bào dân tộc thiểu số đạt nhiều kết quả quan trọng.",
-    "Tuy nhiên, liên kết vùng còn lỏng lẻo, chất lượng nguồn nhân lực chưa đáp ứng yêu cầu phát triển.",
-    "Các đại biểu đề xuất nhiều giải pháp về cơ chế, chính sách đặc thù, thu hút đầu tư và chuyển đổi số.",
-    "Đồng chí Bí thư Tỉnh ủy yêu cầu các cấp ủy, chính quyền tiếp tục quán triệt sâu sắc quan điểm, mục tiêu của Nghị quyết.",
-]
+# Body sentences are put together from parts with numbers, places and names, so paragraphs do
+# not repeat across articles (real ones do not: a benchmark on a few repeated sentences would
+# flatter every per-line memo).
+SUBJECTS = ["Hội nghị", "Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh", "Các đại biểu", "Sở Kế hoạch và Đầu tư",
+            "Đồng chí Bí thư Tỉnh ủy", "Hội đồng nhân dân tỉnh", "Các sở, ban, ngành", "Lãnh đạo {district}",
+            "Mặt trận Tổ quốc tỉnh", "Đoàn công tác của Trung ương", "Ban Chỉ đạo tỉnh"]
+VERBS = ["đánh giá kết quả đạt được trong", "đề xuất nhiều giải pháp về", "yêu cầu các cấp ủy tiếp tục quan tâm",
+         "thống nhất ưu tiên nguồn lực cho", "chỉ rõ những hạn chế trong", "báo cáo tiến độ",
+         "nhấn mạnh vai trò của", "kiến nghị Trung ương có cơ chế đặc thù cho", "đã huy động {n} tỷ đồng cho",
+         "phấn đấu đến năm {year2} hoàn thành", "rà soát, điều chỉnh quy hoạch", "tổ chức kiểm tra, giám sát"]
+OBJECTS = ["phát triển kinh tế - xã hội", "kết cấu hạ tầng giao thông", "các tuyến cao tốc kết nối vùng",
+           "giảm nghèo bền vững", "đời sống đồng bào dân tộc thiểu số", "liên kết vùng", "chất lượng nguồn nhân lực",
+           "chuyển đổi số", "thu hút đầu tư", "bảo đảm quốc phòng, an ninh", "nông nghiệp công nghệ cao",
+           "du lịch cộng đồng", "bảo vệ rừng đầu nguồn", "cải cách hành chính", "khu công nghiệp {district}",
+           "hạ tầng số", "kinh tế cửa khẩu", "ứng phó biến đổi khí hậu"]
+TAILS = ["", ", tăng {pct}% so với cùng kỳ", " tại {district}", " trong giai đoạn {year1}-{year2}",
+         ", đạt {pct}% kế hoạch", " với tổng vốn {n} tỷ đồng", " ở {m} xã vùng khó khăn", ", nhất là ở vùng sâu, vùng xa",
+         " theo tinh thần Nghị quyết", " trong {k} tháng đầu năm"]
+
+
+def sentence(rng: random.Random, district: str) -> str:
+    text = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}{rng.choice(TAILS)}."
+    return text.format(district=district, n=rng.randint(12, 98_000), pct=f"{rng.randint(1, 99)},{rng.randint(0, 9)}",
+                       m=rng.randint(2, 60), k=rng.randint(2, 11), year1=rng.choice([2021, 2022]), year2=rng.choice([2025, 2030]))
+
+
 CHROME_HEAD = ["Truy cập nội dung luôn", "Trang chủ » Tin tức » Thời sự", "Đăng nhập | Đăng ký", "Chia sẻ Facebook Zalo"]
 CHROME_TAIL = ["Tin liên quan", "Từ khóa: phát triển vùng, nghị quyết", "Lượt xem: 1.024", "1 2 3 4 5 ...",
                "Bản quyền thuộc Cổng Thông tin điện tử"]
@@ -52,7 +69,7 @@ def article(rng: random.Random, i: int) -> str:
               f"Dự hội nghị có lãnh đạo {district[0]} {district[1]} và các sở, ban, ngành.", ""]
     target = rng.randint(1_000, 8_000)
     while sum(len(x.encode()) for x in lines) < target:
-        lines += [" ".join(rng.sample(FILLER, 3)), ""]
+        lines += [" ".join(sentence(rng, f"{district[0]} {district[1]}") for _ in range(rng.randint(2, 5))), ""]
         if rng.random() < 0.2:
             lines += [f"Quang cảnh hội nghị tại điểm cầu {district[0]} {district[1]}", ""]
     lines += [rng.choice(AUTHORS)] + rng.sample(CHROME_TAIL, 3)

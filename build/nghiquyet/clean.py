@@ -56,6 +56,12 @@ def _lexicon() -> dict:
     }
 
 
+# The role tests below are pure functions of one line, asked several times per line (for
+# the title, the body bounds, the zones): each is remembered for the most recent lines.
+LINE_MEMO = 16384
+
+
+@lru_cache(maxsize=LINE_MEMO)
 def is_chrome(line: str) -> bool:
     """Site chrome: menus, skip links, counters, pagination, tag rows, copyright lines.
 
@@ -140,6 +146,7 @@ def _capitalised(segment: str) -> bool:
     return 1 <= len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() or w[0] in "&(" for w in words)
 
 
+@lru_cache(maxsize=LINE_MEMO)
 def byline_author(line: str) -> str | None:
     """The author named by a byline, or None when the line is no byline.
 

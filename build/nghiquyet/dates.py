@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Optional
 
@@ -115,6 +116,7 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found, key=lambda x: x.start)
 
 
+@lru_cache(maxsize=16384)      # asked several times per line by the cleaning stage
 def stamp_date(line: str) -> Optional[str]:
     """The date of a line that is only a date-time stamp ("20-04-2022 07:53"), else None.
     A stamp may share its line with chrome: "Ngày 23/4/2022 | Lượt xem: 312"."""

@@ -10,14 +10,20 @@ from __future__ import annotations
 import html
 
 # Characters Python-Markdown (and the extensions in mkdocs.yml) give a meaning to get a
-# backslash; HTML's own three become entities. One translation table does both in one pass.
-_ESCAPE = str.maketrans({**{c: "\\" + c for c in "\\`*_{}[]()#+-.!|"},
-                         "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# backslash; HTML's own three become entities. In this order: the backslash before the
+# characters that get one, "&" before the entities that contain it.
+_ESCAPES = (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
+            *((c, "\\" + c) for c in "`*_{}[]()#+-.!|"))
 
 
 def escape(text: str) -> str:
-    """Text -> Markdown that renders as exactly that text (one paragraph's worth)."""
-    return text.translate(_ESCAPE)
+    """Text -> Markdown that renders as exactly that text (one paragraph's worth).
+    (One str.replace per character present: each is one fast scan, where str.translate with
+    a table looks every character up.)"""
+    for char, escaped in _ESCAPES:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def escape_html(text: str) -> str:

@@ -75,9 +75,9 @@ VIETNAMESE = st.text(alphabet="aàáảãạăằắẳẵặâầấẩẫậđ
 @settings(max_examples=300, deadline=None)
 @given(VIETNAMESE, st.sampled_from(["cp1252", "latin-1"]))
 def test_mojibake_check_never_changes_what_ftfy_would_give(text, codec):
-    """read.decode runs ftfy only on text with a lead-byte/continuation-byte pair: for clean text
-    and for UTF-8 read once as Windows-1252 or Latin-1, the result is the same as running ftfy
-    always, and the garbled text comes back as the original whenever ftfy can repair it."""
+    """read.decode runs ftfy only on text with a lead-byte/continuation-byte pair: for UTF-8
+    read once as Windows-1252 or Latin-1 the result is the same as running ftfy always, clean
+    text keeps what ftfy would give or stays as it is, and the garbled text comes back as the original whenever ftfy can repair it."""
     import re as _re
 
     import ftfy
@@ -103,6 +103,9 @@ def test_mojibake_check_never_changes_what_ftfy_would_give(text, codec):
         always = [outcome(t) for t in (original, garbled)]
     finally:
         read._MOJIBAKE_PAIR = saved
-    assert checked == always
+    # Clean text: ftfy's result, or the text untouched where ftfy itself would garble it
+    # (it reads "ă”‘" as mojibake: found by this test). Garbled text: always ftfy's result.
+    assert checked[0] in (always[0], read.nfc(original))
+    assert checked[1] == always[1]
     if ftfy.fix_encoding(garbled) == original:
         assert checked[1] == read.nfc(original)

@@ -54,14 +54,6 @@ def _valid(y: int, m: int, d: int) -> bool:
         return False
 
 
-def _group(m: re.Match, *names: str) -> Optional[str]:
-    for name in names:
-        value = m.groupdict().get(name)
-        if value:
-            return value
-    return None
-
-
 def find_dates(text: str) -> list[DateMatch]:
     """All dates in text, left to right, without overlaps (longer forms win)."""
     if not _DIGIT.search(text):
@@ -83,13 +75,14 @@ def find_dates(text: str) -> list[DateMatch]:
             y = int(m["y"]) if m["y"] else None
             if _valid(y or 2000, int(m["m"]), int(m["d1"])) and int(m["d1"]) < int(m["d"]):
                 add(DateMatch(m.start(), m.end(), y, int(m["m"]), int(m["d1"]), "day"))
-    if numeric or "tháng" in lower:
-        for m in P.FULL_DATE.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            y, mo, d = int(_group(m, "y", "y2")), int(_group(m, "m", "m2")), int(_group(m, "d", "d2"))
-            if _valid(y, mo, d):
-                add(DateMatch(m.start(), m.end(), y, mo, d, "day"))
+    full = [P.FULL_DATE] if numeric else []
+    full += [P.FULL_DATE_WORDS] if "tháng" in lower else []
+    for m in (m for pattern in full for m in pattern.finditer(text)):
+        if not free(m.start(), m.end()):
+            continue
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if _valid(y, mo, d):
+            add(DateMatch(m.start(), m.end(), y, mo, d, "day"))
     if numeric:
         for m in P.ISO_DATE.finditer(text):
             if free(m.start(), m.end()) and _valid(int(m["y"]), int(m["m"]), int(m["d"])):
@@ -103,12 +96,13 @@ def find_dates(text: str) -> list[DateMatch]:
         for m in P.MONTH_YEAR.finditer(text):
             if free(m.start(), m.end()):
                 add(DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), None, "month"))
-    if numeric or "tháng" in lower:
-        for m in P.DAY_MONTH.finditer(text):
-            if free(m.start(), m.end()):
-                d, mo = int(_group(m, "d", "d2", "d3")), int(_group(m, "m", "m2", "m3"))
-                if _valid(2000, mo, d):
-                    add(DateMatch(m.start(), m.end(), None, mo, d, "day"))
+    short = [P.DAY_MONTH, P.DAY_MONTH_DASH] if numeric else []
+    short += [P.DAY_MONTH_WORDS] if "tháng" in lower else []
+    for m in sorted((m for pattern in short for m in pattern.finditer(text)), key=lambda m: m.start()):
+        if free(m.start(), m.end()):
+            d, mo = int(m["d"]), int(m["m"])
+            if _valid(2000, mo, d):
+                add(DateMatch(m.start(), m.end(), None, mo, d, "day"))
     if "năm" in lower:
         for m in P.YEAR_ONLY.finditer(text):
             if free(m.start(), m.end()):

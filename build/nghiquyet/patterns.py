@@ -10,36 +10,42 @@ from .vocabulary import vocabulary
 from .text import trie_alternation
 
 # Dates ---------------------------------------------------------------------------------
+# Each pattern starts with a literal or a character class (never a lookbehind or an (?i) flag),
+# so the regex engine skips to where a date can start instead of trying every position: a
+# lookbehind comes after the first character, and the words are case-insensitive after their
+# first letter. A day or month of digits is any one or two digits: find_dates validates them.
 DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 MONTH = r"(?P<m>0?[1-9]|1[0-2])"
 YEAR = r"(?P<y>(?:19|20)\d\d)"
 SEP = r"\s*(?P<sep>[/.\-])\s*"
-FULL_DATE = re.compile(
-    rf"(?<![\d/.\-]){DAY}{SEP}{MONTH}(?P=sep){YEAR}(?![\d/]|\.\d)"
-    rf"|ngày\s+{DAY.replace('d>', 'd2>')}\s+tháng\s+{MONTH.replace('m>', 'm2>')}\s*(?:,\s*)?năm\s+{YEAR.replace('y>', 'y2>')}",
-    re.I)
+LEAD_DAY = r"(?P<d>\d(?<![\d/.\-]\d)\d?)"     # the first digit does not continue a number
+FULL_DATE = re.compile(rf"{LEAD_DAY}{SEP}{MONTH}(?P=sep){YEAR}(?![\d/]|\.\d)")
+# "ngày 3 tháng 11 năm 2022"
+FULL_DATE_WORDS = re.compile(
+    rf"[nN](?i:gày\s+{DAY}\s+tháng\s+{MONTH}\s*(?:,\s*)?năm\s+{YEAR})")
 # A day and month without a year: "16/11", "ngày 26/5", "15-4" after "ngày".
-DAY_MONTH = re.compile(
-    rf"(?<![\d/.\-]){DAY}\s*/\s*{MONTH}(?![\d]|\s*/\s*\d|-\d|\.\d)"
-    rf"|(?<=ngày )(?P<d2>0?[1-9]|[12]\d|3[01])\s*[-.]\s*(?P<m2>0?[1-9]|1[0-2])(?![\d/.\-])"
-    rf"|ngày\s+(?P<d3>0?[1-9]|[12]\d|3[01])\s+tháng\s+(?P<m3>0?[1-9]|1[0-2])(?!\s*(?:,\s*)?năm\s+\d|\s*/\s*\d|\d)",
-    re.I)
+DAY_MONTH = re.compile(rf"{LEAD_DAY}\s*/\s*{MONTH}(?![\d]|\s*/\s*\d|-\d|\.\d)")
+DAY_MONTH_DASH = re.compile(rf"(?P<d>\d(?<=(?i:ngày) \d)\d?)\s*[-.]\s*{MONTH}(?![\d/.\-])")
+DAY_MONTH_WORDS = re.compile(
+    rf"[nN](?i:gày\s+{DAY}\s+tháng\s+{MONTH}(?!\s*(?:,\s*)?năm\s+\d|\s*/\s*\d|\d))")
 # A span of days in one month: "17 và 18/11", "15-16/4/2022", "từ 2 đến 4/12": the first day counts.
 DAY_RANGE = re.compile(
-    r"(?<![\d/.\-])(?P<d1>0?[1-9]|[12]\d|3[01])\s*(?:và|-|–|đến|,)\s*(?P<d>0?[1-9]|[12]\d|3[01])\s*/\s*"
+    r"(?P<d1>\d(?<![\d/.\-]\d)\d?)\s*(?:và|-|–|đến|,)\s*(?P<d>0?[1-9]|[12]\d|3[01])\s*/\s*"
     r"(?P<m>0?[1-9]|1[0-2])(?:\s*/\s*(?P<y>(?:19|20)\d\d))?(?![\d/])", re.I)
-MONTH_YEAR = re.compile(rf"tháng\s+{MONTH}\s*(?:[/\-.]\s*|\s+năm\s+){YEAR}(?!\d)", re.I)
+MONTH_YEAR = re.compile(rf"[tT](?i:háng\s+{MONTH}\s*(?:[/\-.]\s*|\s+năm\s+){YEAR}(?!\d))")
 QUARTER_YEAR = re.compile(
     rf"quý\s+(?P<q>[1-4]|I{{1,3}}|IV)\s*(?:[/\-.]\s*|\s+năm\s+){YEAR}(?!\d)", re.I)
-YEAR_ONLY = re.compile(rf"(?<![\d/.\-])(?:năm|đầu năm|cuối năm|giữa năm)\s+{YEAR}(?![\d/])", re.I)
+_YEAR_WORDS = trie_alternation(["năm", "đầu năm", "cuối năm", "giữa năm"], not_after=r"[\d/.\-]", ignore_case=True)
+YEAR_ONLY = re.compile(rf"(?:{_YEAR_WORDS})\s+{YEAR}(?![\d/])")
 TIME = re.compile(r"\b\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?:\s*(?::\d{2}))?(?:\s*(?:AM|PM|SA|CH))?\b|\b\d{1,2}\s*(?:h|giờ)\b", re.I)
 WEEKDAY = re.compile(r"\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|CN)\b", re.I)
 TIMEZONE = re.compile(r"\(?\s*(?:GMT|UTC)\s*[+\-]?\s*\d{0,2}\s*\)?", re.I)
-ISO_DATE = re.compile(rf"(?<!\d){YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
+ISO_DATE = re.compile(r"(?P<y>(?:1(?<!\d1)9|2(?<!\d2)0)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 # Horizons and periods are targets, not facts: "đến năm 2030", "tầm nhìn 2045", "2021-2030".
 HORIZON = re.compile(
-    r"(?:đến|tới|trước|tầm nhìn(?: đến)?|mục tiêu(?: đến)?|giai đoạn|thời kỳ|kế hoạch)\s+(?:năm\s+)?(?:19|20)\d\d"
-    r"|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d", re.I)
+    trie_alternation(["đến", "tới", "trước", "tầm nhìn", "tầm nhìn đến", "mục tiêu", "mục tiêu đến", "giai đoạn",
+                      "thời kỳ", "kế hoạch"], ignore_case=True, then=r"(?i:\s+(?:năm\s+)?)(?:19|20)\d\d")
+    + r"|19\d\d\s*[-–]\s*(?:19|20)\d\d|20\d\d\s*[-–]\s*(?:19|20)\d\d")
 
 # Documents ------------------------------------------------------------------------------
 ROMAN = r"(?:XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"

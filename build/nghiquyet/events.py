@@ -155,6 +155,8 @@ def find_events(paragraphs: list[str], mentions_by_block: dict[int, list[Mention
     """Events reported by the paragraphs (block indexes match `mentions_by_block`)."""
     events: dict[tuple, Event] = {}
     for b, text in enumerate(paragraphs):
+        if not _DIGIT.search(text) or not _any_cue().search(match_key(text)):
+            continue    # a sentence's key is part of its paragraph's: no sentence has both
         block_mentions = mentions_by_block.get(b, [])
         for start, sentence in sentences(text):
             offset = start + len(sentence)

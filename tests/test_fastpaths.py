@@ -89,7 +89,9 @@ def test_trie_matches_what_a_longest_first_alternation_matches(phrases, filler):
 
 @settings(max_examples=300)
 @given(st.lists(st.one_of(st.sampled_from(["Nghị quyết số ", "NQ ", "nghị quyết ", "11", "-NQ/TW", " ",
-                                           "QĐ/TW", "a1", "/", "37", "Kết luận số: 26", "x"]), WORD),
+                                           "QĐ/TW", "a1", "/", "37", "Kết luận số: 26", "x", "Nghị quyết Đại hội XIII",
+                                           "nghị quyết của Đại hội đại biểu toàn quốc lần thứ XII", "NGHỊ QUYẾT ĐẠI HỘI X",
+                                           "Đại hội ", "XI", "Nghị quyết "]), WORD),
                 max_size=20).map("".join))
 def test_document_patterns_match_their_plain_forms(text):
     """The reference patterns with the lookbehind first and a global (?i) flag."""
@@ -102,6 +104,9 @@ def test_document_patterns_match_their_plain_forms(text):
         rf"(?:số\s*:?\s*)?(?P<num>\d{{1,4}})(?![\d,.]\d|\s*[-–‐]?\s*\w+\s*/|\s*/|[\w-])", re.I)
     assert [m.group() for m in P.full_reference().finditer(text)] == [m.group() for m in full.finditer(text)]
     assert [m.group() for m in P.short_reference().finditer(text)] == [m.group() for m in short.finditer(text)]
+    congress = re.compile(r"Nghị quyết\s+(?:của\s+)?Đại hội\s+(?:(?:đại biểu\s+)?toàn quốc\s+)?(?:lần thứ\s+)?"
+                          r"(?P<term>XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\b", re.I)
+    assert [m.group() for m in P.CONGRESS.finditer(text)] == [m.group() for m in congress.finditer(text)]
 
 
 # The date patterns and find_dates before the patterns were made to start with a digit or a

@@ -111,7 +111,7 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None) -> list
     short_raw = []
     for b, text in enumerate(blocks):
         spans = []
-        for m in P.full_reference().finditer(text):
+        for m in P.full_reference().finditer(text) if "/" in text else ():     # "11-NQ/TW" has one
             code = _code(m["code"])
             date, term = _qualifiers(text, m.end())
             year, date, source = _resolve_year(m["num"], code, date, term, context_year)

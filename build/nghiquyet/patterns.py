@@ -95,7 +95,8 @@ def short_reference() -> re.Pattern:
         rf"(?![\d,.]\d|\s*[-–‐]?\s*\w+\s*/|\s*/|[\w-]))")
 
 
-CONGRESS = re.compile(rf"Nghị quyết\s+(?:của\s+)?Đại hội\s+(?:(?:đại biểu\s+)?toàn quốc\s+)?(?:lần thứ\s+)?(?P<term>{ROMAN})\b", re.I)
+CONGRESS = re.compile(rf"[nN](?i:ghị quyết\s+(?:của\s+)?Đại hội\s+(?:(?:đại biểu\s+)?toàn quốc\s+)?(?:lần thứ\s+)?"
+                      rf"(?P<term>{ROMAN})\b)")
 
 
 @lru_cache(maxsize=None)

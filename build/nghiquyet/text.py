@@ -121,7 +121,7 @@ def slugify(text: str, **options) -> str:
 
 def trie_alternation(sequences, joiner: str = "", *, not_after: str | None = None,
                      ignore_case: bool = False, then: str = "") -> str:
-    """A regex matching any of the sequences (strings, or tuples of words with `joiner` between
+    r"""A regex matching any of the sequences (strings, or tuples of words with `joiner` between
     them), written as a trie of their tokens: Python's regex engine tries a flat alternation's
     branches one by one at every position, this one follows a single path. Longer sequences win
     (a sequence's continuation is tried before it ends).

@@ -22,7 +22,6 @@ from slugify import slugify as _slugify
 # str.split() splits on all of them (Unicode White_Space) but the zero-width space and the
 # BOM, which are made spaces first.
 _ZERO_WIDTH = ("\u200b", "\ufeff")
-_ODD_SPACE = re.compile("[^\\S ]|[" + "".join(_ZERO_WIDTH) + "]")       # any space but " "
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200c\u200d\u2028\u2029]")
 
 # Old-style tone placement ("hoà", "thuỷ") -> the form used by official names ("hòa", "thủy"),
@@ -67,8 +66,6 @@ def normalise_line(line: str) -> str:
 
 def _single_spaced(text: str) -> str:
     """Every run of spaces one space, none at the ends."""
-    if not (_ODD_SPACE.search(text) or "  " in text or text[:1] == " " or text[-1:] == " "):
-        return text             # already so (most text here is a cleaned line): not rebuilt
     for zw in _ZERO_WIDTH:
         if zw in text:
             text = text.replace(zw, " ")

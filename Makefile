@@ -33,7 +33,7 @@ eval: $(VENV)/.installed
 	$(BIN)/python tests/evaluate.py
 
 ## make bench: conversion and build cost on synthetic corpora (tools/bench.py)
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-test
 	$(BIN)/python tools/bench.py
 
 ## make serve: live preview; editing a corpus file regenerates its pages

@@ -120,6 +120,7 @@ def _is_related_marker(line: str) -> bool:
     return match_key(_BULLET.sub("", line)).strip(" .:") in _lexicon()["related"]
 
 
+@lru_cache(maxsize=LINE_MEMO)
 def is_paragraph(line: str) -> bool:
     n = word_count(line)
     return n >= PARAGRAPH_WORDS or (n >= SHORT_PARAGRAPH_WORDS and bool(_TERMINAL.search(line)))

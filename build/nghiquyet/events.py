@@ -48,6 +48,15 @@ def _cues() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def _cue_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """Every strong cue as whole words, and cue -> kind (the first kind listing a cue)."""
+    kinds: dict[str, str] = {}
+    for cue, kind in _cues():
+        kinds.setdefault(cue, kind)
+    return re.compile(trie_alternation(kinds, not_after=r"\w", then=r"(?!\w)")), kinds
+
+
+@lru_cache(maxsize=None)
 def _any_cue() -> re.Pattern:
     words = [c for c, _ in _cues()] + [match_key(w) for w in vocabulary()["weak_event_cues"]]
     return re.compile(trie_alternation(set(words)))
@@ -62,13 +71,10 @@ def classify(text: str) -> Optional[str]:
     'dissemination'
     """
     key = match_key(text)
-    best = None
-    for cue, kind in _cues():
-        m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", key)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), kind)
-    if best:
-        return best[1]
+    pattern, kinds = _cue_pattern()
+    m = pattern.search(key)         # the leftmost cue, and the longest one there
+    if m:
+        return kinds[m.group()]
     weak = [match_key(w) for w in vocabulary()["weak_event_cues"]]
     return "meeting" if any(w in key for w in weak) else None
 

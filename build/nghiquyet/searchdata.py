@@ -23,7 +23,8 @@ _WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]*[đĐ][^\W\d_]*")     # from a word's
 def folded_words(texts: Iterable[str]) -> list[str]:
     # Words never span a space: the pattern runs only on the distinct space-separated tokens
     # that hold a "đ" (str.split and `in` run at C speed; the pattern is slow on long text).
-    tokens = {t for text in texts for t in text.split() if "đ" in t or "Đ" in t}
+    lowered = "\n".join(texts).lower()         # folded words are lower case: one "đ" to look for
+    tokens = {t for t in lowered.split() if "đ" in t}
     return sorted({_folded(w) for t in tokens for w in _WORD.findall(t)})
 
 

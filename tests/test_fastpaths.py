@@ -220,6 +220,7 @@ def _dateish(count: int, seed: int = 0) -> list[str]:
 def test_dates_are_found_as_the_old_patterns_found_them():
     for text in _dateish(20_000):
         assert find_dates(text) == old_find_dates(text), text
+        assert find_dates(text, dated_only=True) == [d for d in old_find_dates(text) if d.year], text
         assert horizon_spans(text) == [m.span() for m in O.HORIZON.finditer(text)
                                        if not (m.group(0).lower().startswith(("đến", "tới"))
                                                and (not text[:m.start()].rstrip()

@@ -54,8 +54,9 @@ def _valid(y: int, m: int, d: int) -> bool:
         return False
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """All dates in text, left to right, without overlaps (longer forms win)."""
+def find_dates(text: str, dated_only: bool = False) -> list[DateMatch]:
+    """All dates in text, left to right, without overlaps (longer forms win). dated_only: only
+    those with a year (a day and month alone are not looked for: none overlaps a later form)."""
     if not _DIGIT.search(text):
         return []
     found: list[DateMatch] = []
@@ -96,8 +97,8 @@ def find_dates(text: str) -> list[DateMatch]:
         for m in P.MONTH_YEAR.finditer(text):
             if free(m.start(), m.end()):
                 add(DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), None, "month"))
-    short = [P.DAY_MONTH, P.DAY_MONTH_DASH] if numeric else []
-    short += [P.DAY_MONTH_WORDS] if "tháng" in lower else []
+    short = [P.DAY_MONTH, P.DAY_MONTH_DASH] if numeric and not dated_only else []
+    short += [P.DAY_MONTH_WORDS] if "tháng" in lower and not dated_only else []
     for m in sorted((m for pattern in short for m in pattern.finditer(text)), key=lambda m: m.start()):
         if free(m.start(), m.end()):
             d, mo = int(m["d"]), int(m["m"])
@@ -107,7 +108,7 @@ def find_dates(text: str) -> list[DateMatch]:
         for m in P.YEAR_ONLY.finditer(text):
             if free(m.start(), m.end()):
                 add(DateMatch(m.start(), m.end(), int(m["y"]), 1, None, "year"))
-    return sorted(found, key=lambda x: x.start)
+    return sorted((d for d in found if d.year or not dated_only), key=lambda x: x.start)
 
 
 @lru_cache(maxsize=16384)      # asked several times per line by the cleaning stage
@@ -122,7 +123,7 @@ def stamp_date(line: str) -> Optional[str]:
 
 
 def _stamp_part(line: str) -> Optional[str]:
-    dates = [d for d in find_dates(line) if d.iso]
+    dates = [d for d in find_dates(line, dated_only=True) if d.iso]
     if len(dates) != 1:
         return None
     rest = line[:dates[0].start] + " " + line[dates[0].end:]

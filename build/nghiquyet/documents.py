@@ -63,7 +63,7 @@ def _qualifiers(text: str, end: int) -> tuple[Optional[str], Optional[str]]:
     date = None
     m = re.match(r"\s*[,(]?\s*(?:ban hành\s+|ký\s+)?(?:ngày|ngay)\s+", window, re.I)
     if m:
-        dates = [d for d in find_dates(window) if d.iso]
+        dates = [d for d in find_dates(window, dated_only=True) if d.iso]
         # ", ngày 2/4/2022, Bộ Chính trị …" opens the next clause: it dates that, not the document.
         opens_clause = "," in m.group(0) and dates and window[dates[0].end:].lstrip().startswith(",")
         if dates and dates[0].start <= m.end() + 2 and not opens_clause:
@@ -71,7 +71,7 @@ def _qualifiers(text: str, end: int) -> tuple[Optional[str], Optional[str]]:
         if opens_clause:
             window = ""
     elif re.match(r"\s*[,(]?\s*\d", window):
-        dates = [d for d in find_dates(window[:40]) if d.iso]
+        dates = [d for d in find_dates(window[:40], dated_only=True) if d.iso]
         if dates and dates[0].start <= 3:
             date = dates[0].iso
     # The term belongs to this reference only within its own clause.

@@ -111,7 +111,7 @@ def anchors(blocks: list[str], catalogue_dates: list[str]) -> list[DateMatch]:
     """Dated facts of an article: dates with a year that are not targets or horizons."""
     out: list[DateMatch] = []
     for text in blocks:
-        dates = find_dates(text)
+        dates = find_dates(text, dated_only=True)
         spans = horizon_spans(text) if dates else []
         for d in dates:
             if d.year and not any(s <= d.start < e for s, e in spans):

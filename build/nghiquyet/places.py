@@ -143,7 +143,7 @@ def _valid_name(name: str, era: str, on: Optional[str]) -> str:
 
 
 def _in_person_name(text: str, start: int) -> bool:
-    before = text[:start].split()
+    before = text[:start].rsplit(None, 2)      # the last two words (and the rest, unsplit)
     if not before:
         return False
     prev = before[-1]

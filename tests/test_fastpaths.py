@@ -225,3 +225,19 @@ def test_dates_are_found_as_the_old_patterns_found_them():
                                        if not (m.group(0).lower().startswith(("đến", "tới"))
                                                and (not text[:m.start()].rstrip()
                                                     or text[:m.start()].rstrip()[-1] in ".!?;:"))], text
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["Tỉnh ủy ", "Tỉnh ủy Lào Cai", "Ban Kinh tế Trung ương", "Bộ Chính trị", "UBND tỉnh ",
+                                 "Lào Cai", "Hà Giang", " và ", ", ", "x", "Huyện ủy Mường Khương", "Đảng ủy ",
+                                 "Ban Thường vụ Tỉnh ủy ", "Thành ủy Hà Nội", "Ủy ban nhân dân tỉnh Yên Bái"]),
+                max_size=10).map("".join))
+def test_organisations_are_what_one_alternation_finds(text):
+    """The two organisation patterns, merged, find what `(?<!\\w)(?:known(?!\\w)|local place(?!\\w))` finds."""
+    from nghiquyet.people import _organisation_matches
+    from nghiquyet.places import place_names
+    v = vocabulary()
+    flat = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))
+    one = re.compile(rf"(?<!\w)(?:(?:{flat(v['organisations'])})(?!\w)"
+                     rf"|(?:{flat(v['local_bodies'])})\s+(?:{flat(place_names())})(?!\w))")
+    assert [m.span() for m in _organisation_matches(text)] == [m.span() for m in one.finditer(text)]

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import frontmatter, slugs
-from .cache import ArticleCache, content_hash, listing_hash, listings_key
+from .cache import ArticleCache, content_hash, gc_paused, listing_hash, listings_key
 from .cache import key as cache_key
 from .clean import clean
 from .errors import ArticleError, BuildError
@@ -76,7 +76,8 @@ PARALLEL_FROM = 64     # below this many files to convert, starting worker proce
 
 
 def _convert_path(item: tuple[str, str]) -> Article | str:
-    return _convert_one(Path(item[0]), item[1])
+    with gc_paused():
+        return _convert_one(Path(item[0]), item[1])
 
 
 def convert_all(corpus: Path, cache: ArticleCache | None = None,
@@ -111,7 +112,8 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None,
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(_convert_path, [(str(p), n) for p, n, _, _ in todo], chunksize=16))
     else:
-        results = [_convert_one(p, n, d) for p, n, _, d in todo]
+        with gc_paused():
+            results = [_convert_one(p, n, d) for p, n, _, d in todo]
     for (_, name, k, _), entry in zip(todo, results):
         cache.put(k, entry)
         entries[name] = entry

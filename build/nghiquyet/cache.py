@@ -16,12 +16,12 @@ the same clock tick is not missed.
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
 import hashlib
 import os
 import pickle
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import fields
 from functools import lru_cache
 from importlib import resources

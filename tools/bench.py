@@ -13,6 +13,7 @@ Prints one table; numbers come from this run on this machine. Not a test: nothin
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import resource
@@ -141,6 +142,14 @@ def plain_mkdocs(root: Path) -> tuple[float | None, float]:
     return seconds, kb
 
 
+def article_page_bytes(root: Path, source_file: str) -> int:
+    """The HTML size of one article's page: the same article at every N (the seeded generator
+    writes the same first articles whatever N is), so only what the archive adds can differ."""
+    report = json.loads((root / "content" / "bao-cao.json").read_text(encoding="utf-8"))
+    slug = next(o["slug"] for o in report["outcomes"] if o["source_file"] == source_file)
+    return (root / "site" / "bai-viet" / slug / "index.html").stat().st_size
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -169,8 +178,7 @@ def main() -> None:
             rate, count = convert_rate(root / "corpus", 1)
             rate_all, _ = convert_rate(root / "corpus", None)
             seconds, rss = whole_build(root)
-            pages = sorted((root / "site" / "bai-viet").glob("*/index.html"))
-            page_kb = pages[0].stat().st_size / 1024 if pages else 0
+            page_kb = article_page_bytes(root, "synth_00000.txt") / 1024
             share = (count / rate_all) / seconds
             query_kb = first_query_bytes(root / "site") / 1024
             typical_kb = first_query_bytes(root / "site", "thai nguyen") / 1024

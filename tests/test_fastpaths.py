@@ -18,9 +18,8 @@ from nghiquyet import patterns as P
 from nghiquyet.dates import DateMatch, _DIGIT, _NUMERIC, _valid, find_dates, horizon_spans
 from nghiquyet.events import sentences
 from nghiquyet.searchdata import folded_words
-from nghiquyet.text import _OLD_TONE
+from nghiquyet.text import _OLD_TONE, fold, match_key, normalise_line, strip_tones, trie_alternation
 from nghiquyet.vocabulary import vocabulary
-from nghiquyet.text import fold, match_key, normalise_line, strip_tones, trie_alternation
 
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"
 TONED = "àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵoOuUqQ"

@@ -77,7 +77,8 @@ VIETNAMESE = st.text(alphabet="aàáảãạăằắẳẵặâầấẩẫậđ
 def test_mojibake_check_never_changes_what_ftfy_would_give(text, codec):
     """read.decode runs ftfy only on text with a lead-byte/continuation-byte pair: for UTF-8
     read once as Windows-1252 or Latin-1 the result is the same as running ftfy always, clean
-    text keeps what ftfy would give or stays as it is, and the garbled text comes back as the original whenever ftfy can repair it."""
+    text keeps what ftfy would give or stays as it is, and the garbled text comes back as the
+    original whenever ftfy can repair it."""
     import re as _re
 
     import ftfy

@@ -113,7 +113,7 @@ def _published(cleaned: Cleaned) -> Optional[str]:
 
 
 def _latest_year(paragraphs: list[str]) -> Optional[int]:
-    years = [d.year for text in paragraphs for d in find_dates(text, dated_only=True) if d.year and d.precision == "day"]
+    years = [d.year for text in paragraphs for d in find_dates(text, dated_only=True) if d.precision == "day"]
     return max(years) if years else None
 
 

@@ -13,7 +13,7 @@ from .text import trie_alternation
 # Each pattern starts with a literal or a character class (never a lookbehind or an (?i) flag),
 # so the regex engine skips to where a date can start instead of trying every position: a
 # lookbehind comes after the first character, and the words are case-insensitive after their
-# first letter. A day or month of digits is any one or two digits: find_dates validates them.
+# first letter. A leading day is any one or two digits: find_dates validates it.
 DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 MONTH = r"(?P<m>0?[1-9]|1[0-2])"
 YEAR = r"(?P<y>(?:19|20)\d\d)"

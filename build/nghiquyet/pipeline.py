@@ -142,6 +142,13 @@ def convert(corpus: Path, out: Path, cache_dir: Path | None = None,
             jobs: int | None = None) -> tuple[Report, WriteStats]:
     """Convert every file of `corpus` into pages under `out`; return what happened. With a
     cache folder, files converted before (same bytes, same code) are not converted again."""
+    # Records, indexes and pages hold no reference cycles: collections triggered by their
+    # number (with thousands of cached articles in memory) would only cost time.
+    with gc_paused():
+        return _convert(corpus, out, cache_dir, jobs)
+
+
+def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None) -> tuple[Report, WriteStats]:
     cache = ArticleCache(cache_dir)
     articles, skipped = convert_all(corpus, cache, jobs)
     unique, duplicates, registry = deduplicate(articles, slugs.load(out))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -165,6 +166,7 @@ def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
 
     root = make_project(tmp_path / "project")
     assert main(["build", "--root", str(root)]) == 0
+    assert gc.isenabled()                   # conversion pauses the cyclic collector, then resumes it
     content, site = _snapshot(root / "content"), _snapshot(root / "site")
     (root / "corpus" / "extra.txt").write_text(SAMPLE.replace("Ngày 26/5", "Ngày 27/5"), encoding="utf-8")
     for name in sorted((root / "corpus").iterdir())[:2]:
@@ -182,6 +184,7 @@ def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
 
     monkeypatch.setattr(writer, "_stage", failing_stage)
     assert main(["build", "--root", str(root)]) == 2
+    assert gc.isenabled()                   # also when the conversion step failed half-way
     assert _snapshot(root / "content") == content and _snapshot(root / "site") == site
     assert not list((root / "content").rglob(".tmp-*"))
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nghiquyet import patterns as P
-from nghiquyet.dates import DateMatch, _DIGIT, _NUMERIC, _valid, find_dates, horizon_spans
+from nghiquyet.dates import DIGIT, DateMatch, _NUMERIC, _valid, find_dates, horizon_spans
 from nghiquyet.events import sentences
 from nghiquyet.searchdata import folded_words
 from nghiquyet.text import _OLD_TONE, fold, match_key, normalise_line, strip_tones, trie_alternation
@@ -149,7 +149,7 @@ def _group(m, *names):
 
 
 def old_find_dates(text: str) -> list[DateMatch]:
-    if not _DIGIT.search(text):
+    if not DIGIT.search(text):
         return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []

@@ -17,7 +17,7 @@ from . import records as R
 from .dates import stamp_date
 from .errors import ArticleError
 from .records import Block, Cleaned, Line, SourceText
-from .text import match_key, normalise_line, word_count
+from .text import LINE_MEMO, match_key, normalise_line, word_count
 from .vocabulary import vocabulary
 
 _TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$|\.\.\.$")
@@ -56,11 +56,7 @@ def _lexicon() -> dict:
     }
 
 
-# The role tests below are pure functions of one line, asked several times per line (for
-# the title, the body bounds, the zones): each is remembered for the most recent lines.
-LINE_MEMO = 16384
-
-
+# The role tests below are pure functions of one line: each is remembered (text.LINE_MEMO).
 @lru_cache(maxsize=LINE_MEMO)
 def is_chrome(line: str) -> bool:
     """Site chrome: menus, skip links, counters, pagination, tag rows, copyright lines.

@@ -23,10 +23,10 @@ from functools import lru_cache
 from typing import Optional
 
 from . import patterns as P
-from .text import match_key
+from .text import LINE_MEMO, match_key
 
 
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")          # every date has one
 _NUMERIC = re.compile(r"\d\s*[/.\-–]\s*\d")
 
 
@@ -57,7 +57,7 @@ def _valid(y: int, m: int, d: int) -> bool:
 def find_dates(text: str, dated_only: bool = False) -> list[DateMatch]:
     """All dates in text, left to right, without overlaps (longer forms win). dated_only: only
     those with a year (a day and month alone are not looked for: none overlaps a later form)."""
-    if not _DIGIT.search(text):
+    if not DIGIT.search(text):
         return []
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
@@ -111,7 +111,7 @@ def find_dates(text: str, dated_only: bool = False) -> list[DateMatch]:
     return sorted((d for d in found if d.year or not dated_only), key=lambda x: x.start)
 
 
-@lru_cache(maxsize=16384)      # asked several times per line by the cleaning stage
+@lru_cache(maxsize=LINE_MEMO)      # asked several times per line by the cleaning stage
 def stamp_date(line: str) -> Optional[str]:
     """The date of a line that is only a date-time stamp ("20-04-2022 07:53"), else None.
     A stamp may share its line with chrome: "Ngày 23/4/2022 | Lượt xem: 312"."""

@@ -15,13 +15,12 @@ from functools import lru_cache
 from typing import Optional
 
 from . import patterns as P
-from .dates import DateMatch, find_dates, horizon_spans
+from .dates import DIGIT, DateMatch, find_dates, horizon_spans
 from .documents import Mention, mention_id
 from .records import Event
 from .text import match_key, trie_alternation
 from .vocabulary import vocabulary
 
-_DIGIT = re.compile(r"\d")          # every date has one
 # A sentence ends at . ! ? … followed by spaces and a capital or a digit (group 1: the spaces).
 _SENTENCE_END = re.compile(r"[.!?…](\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _TIME_LEAD = re.compile(
@@ -161,7 +160,7 @@ def find_events(paragraphs: list[str], mentions_by_block: dict[int, list[Mention
     """Events reported by the paragraphs (block indexes match `mentions_by_block`)."""
     events: dict[tuple, Event] = {}
     for b, text in enumerate(paragraphs):
-        if not _DIGIT.search(text) or not _any_cue().search(match_key(text)):
+        if not DIGIT.search(text) or not _any_cue().search(match_key(text)):
             continue    # a sentence's key is part of its paragraph's: no sentence has both
         block_mentions = mentions_by_block.get(b, [])
         for start, sentence in sentences(text):
@@ -189,7 +188,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 
 def _sentence_event(sentence, local, block_mentions, start, primary, published, facts):
-    if not _DIGIT.search(sentence) or not _any_cue().search(match_key(sentence)):
+    if not DIGIT.search(sentence) or not _any_cue().search(match_key(sentence)):
         return None     # no date, or no kind of happening named: no event
     for date in find_dates(sentence):
         if date.precision != "day" or _cited(sentence, date, local):

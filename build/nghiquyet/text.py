@@ -55,6 +55,11 @@ _OLD_TONE = re.compile(
     "(?![^\\W\\d_])")
 
 
+# How many recent lines the per-line memos keep (the cleaning stage asks the same question of a
+# line several times: for the title, the body bounds, the zones).
+LINE_MEMO = 16384
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
@@ -162,10 +167,10 @@ def trie_alternation(sequences, joiner: str = "", *, not_after: str | None = Non
     def alternation(node: dict) -> str:
         return "|".join(re.escape(token) + tail for token, tail in branches(node))
 
+    guard = f"(?<!{not_after}.)" if not_after else ""
     out = []
     for token, tail in branches(trie):
         first, more = token[0], re.escape(token[1:]) + tail
-        guard = f"(?<!{not_after}.)" if not_after else ""
         if ignore_case:
             more = f"(?i:{more})" if more else ""
             firsts = sorted({c for c in (first, first.lower(), first.upper()) if len(c) == 1})

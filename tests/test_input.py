@@ -354,4 +354,4 @@ def test_parallel_conversion_gives_the_same_articles(tmp_path):
     write_corpus(tmp_path / "c", PARALLEL_FROM + 6, seed=3)
     one, _ = convert_all(tmp_path / "c", None, 1)
     two, _ = convert_all(tmp_path / "c", None, 2)
-    assert [a.markdown for a in one] == [a.markdown for a in two] and len(one) == PARALLEL_FROM + 6
+    assert [a.page for a in one] == [a.page for a in two] and len(one) == PARALLEL_FROM + 6

@@ -133,3 +133,88 @@ def test_period_pages_chain_to_their_neighbours_and_are_left_out_of_search(long_
         assert "search:\n  exclude: true" in newer_text
     site_page = long_site / "site" / "dong-thoi-gian" / rows[0][1].stem / "index.html"
     assert site_page.is_file() and "data-pagefind-body" not in site_page.read_text(encoding="utf-8")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    """Every file the conversion wrote but the slug registry, which also remembers the slugs of
+    earlier versions of an article (so that its URL stays: see test_input)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".nghiquyet-slugs.json"}
+
+
+def test_incremental_builds_equal_a_build_from_scratch(tmp_path, monkeypatch):
+    """After each kind of change (title, date, a new event and province, an article deleted or
+    added, period pages damaged by hand), the output of an incremental build (period pages
+    whose inputs did not change are kept as written) is byte for byte that of a build from
+    scratch; and the period pages rendered again are only those that show the change."""
+    from nghiquyet import listing, pages
+    from nghiquyet.pipeline import convert
+
+    for module in (listing, pages):
+        monkeypatch.setattr(module, "INLINE", 8)
+    monkeypatch.setattr(listing, "LATEST", 3)
+    monkeypatch.setattr(listing, "PERIOD_MAX", 20)
+    rendered: list[str] = []
+    real = listing._period_page
+    monkeypatch.setattr(listing, "_period_page", lambda path, *a: rendered.append(path) or real(path, *a))
+
+    corpus, out, cache = tmp_path / "corpus", tmp_path / "out", tmp_path / "cache"
+    write_corpus(corpus, 80, seed=33)
+    report, _ = convert(corpus, out, cache)
+    every_period = set(rendered)
+    assert len(every_period) > 30
+    slug_of = {o.source_file: o.slug for o in report.outcomes}
+
+    def rebuild(step: str) -> set[str]:
+        rendered.clear()
+        report, _ = convert(corpus, out, cache)
+        slug_of.update((o.source_file, o.slug) for o in report.outcomes)
+        again = set(rendered)
+        fresh = tmp_path / f"fresh-{step}"
+        convert(corpus, fresh)                      # no cache, empty output folder
+        assert _tree(out) == _tree(fresh), step
+        return again
+
+    files = sorted(corpus.glob("*.txt"))
+    edit = lambda path, old, new: path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1),
+                                                 encoding="utf-8")
+
+    # A new title (and so a new slug): only period pages listing that article are rendered again.
+    target = files[5]
+    title = next(line for line in target.read_text(encoding="utf-8").splitlines() if "Nghị quyết" in line)
+    edit(target, title, title + " (cập nhật)")
+    again = rebuild("title")
+    assert again and again < every_period
+    assert all(f"bai-viet/{slug_of[target.name]}.md)" in (out / p).read_text(encoding="utf-8") for p in again)
+
+    # A new publication date: a day later (same period, same slug), then a year earlier (the
+    # article moves to other periods).
+    target = files[12]
+    stamp = lambda: next(line for line in target.read_text(encoding="utf-8").splitlines()
+                         if re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d", line))
+    day = int(stamp()[:2])
+    edit(target, stamp(), f"{day + 1 if day < 28 else day - 1:02d}" + stamp()[2:])
+    again = rebuild("day")
+    assert again and all(f"bai-viet/{slug_of[target.name]}.md)" in (out / p).read_text(encoding="utf-8") for p in again)
+    edit(target, stamp(), stamp()[:6] + str(int(stamp()[6:10]) - 1) + stamp()[10:])
+    rebuild("year")
+
+    # A new paragraph with an event of another document in another province.
+    target = files[20]
+    target.write_text(target.read_text(encoding="utf-8") + "\nNgày 15/3/2021, Tỉnh ủy Cao Bằng tổ chức hội nghị "
+                      "quán triệt Nghị quyết số 26-NQ/TW ngày 6/11/2024 của Bộ Chính trị.\n", encoding="utf-8")
+    rebuild("event")
+
+    # An article deleted, another added (a copy of one with its own title).
+    files[30].unlink()
+    copy = files[40].read_text(encoding="utf-8")
+    copy_title = next(line for line in copy.splitlines() if "Nghị quyết" in line)
+    (corpus / "zz_new.txt").write_text(copy.replace(copy_title, "Bài mới: " + copy_title, 1), encoding="utf-8")
+    rebuild("add-delete")
+
+    # Period pages damaged by hand are written again, and only they.
+    deleted, changed = sorted(every_period & set(_tree(out)))[:2]
+    (out / deleted).unlink()
+    with (out / changed).open("a", encoding="utf-8") as fh:
+        fh.write("\nsửa tay\n")
+    assert rebuild("by-hand") == {deleted, changed}

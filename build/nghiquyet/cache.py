@@ -64,7 +64,7 @@ def key(name: str, data: bytes, digest: str | None = None) -> str:
 # Fields of an Article that only its own page, front matter or export show: a change in them
 # leaves every listing page (index, document, region, province, timeline, home) as it was.
 # Every other field, including any added later, counts for the listings.
-PAGE_ONLY_FIELDS = frozenset({"markdown", "front_matter", "page_hash", "export_members", "blocks", "links",
+PAGE_ONLY_FIELDS = frozenset({"page", "front_matter", "page_hash", "export_members", "blocks", "links",
                               "description", "author", "people", "organisations", "digest", "listing_hash"})
 
 
@@ -144,18 +144,20 @@ class ArticleCache:
             self.loaded[path.stem] = set(part)
             self.entries.update(part)
 
-    def listings(self, key: str) -> Optional[list[str]]:
-        """The listing pages written by the last build, if it had the same listings key."""
+    def listings(self) -> dict:
+        """What the last build recorded of its listing pages: {"key": its listings key, "pages":
+        the listing pages it wrote, "periods": {period page: key}} (empty when unknown)."""
         try:
             saved = _load(self.folder / LISTINGS_FILE) if self.folder else None
         except Exception:
-            return None
-        return saved["pages"] if isinstance(saved, dict) and saved.get("key") == key else None
+            return {}
+        return saved if isinstance(saved, dict) and saved.get("version") == VERSION else {}
 
-    def save_listings(self, key: str, pages: list[str]) -> None:
+    def save_listings(self, key: str, pages: list[str], periods: dict[str, str]) -> None:
         if self.folder:
             try:
-                _dump(self.folder / LISTINGS_FILE, {"key": key, "pages": sorted(pages)})
+                _dump(self.folder / LISTINGS_FILE, {"version": VERSION, "key": key, "pages": sorted(pages),
+                                                    "periods": dict(sorted(periods.items()))})
             except OSError:
                 pass
 

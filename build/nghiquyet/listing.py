@@ -6,6 +6,7 @@ can check them (`mkdocs build --strict`).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +14,7 @@ from typing import Callable, Optional
 from itertools import groupby
 
 
+from .cache import listing_hash
 from .index import DocumentInfo, SiteIndex, TimelineEntry, document_slug
 from .frontmatter import dump
 from .markup import escape, link, table, vn_date
@@ -192,56 +194,115 @@ class _Section:
     date_of: Callable[[object], Optional[str]]
     render: Callable[[str, list, int], str]     # (page, items, heading level) -> Markdown
     recent: Callable[[list], list]              # the few shown on the subject page
+    fingerprint: Callable[[object], str]        # what an item is rendered from (PeriodPages)
 
     @property
     def label(self) -> str:
         return self.noun[0].upper() + self.noun[1:]
 
 
-def chronicle(page: str, index: SiteIndex, *, title: str, folder: str, events: list[TimelineEntry] | None = None,
-              articles: list[str] | None = None, events_heading: str = "Dòng thời gian",
-              articles_heading: str = "Bài viết", level: int = 2) -> tuple[str, dict[str, str]]:
-    """The timeline and/or article list of one subject: (Markdown for its page, {path: period
-    page}). `events` are in timeline order (oldest first), `articles` slugs newest first; a list
-    that is None is not shown at all."""
+class PeriodPages:
+    """The period pages of every long listing, collected while the subject pages are built.
+    Each comes with a key: a hash of everything it is rendered from (see `chronicle`). A page
+    whose key is the one the last build recorded (`previous`) and whose file is still as that
+    build wrote it (`in_place`) is kept, not rendered again: after one article changed, only
+    the periods that show it are."""
+
+    def __init__(self, salt: str = "", previous: dict[str, str] | None = None,
+                 in_place: Callable[[str], bool] = lambda path: False):
+        self.salt = salt                        # the pipeline's code fingerprint
+        self.previous = previous or {}
+        self.in_place = in_place
+        self.pages: dict[str, str] = {}         # rendered in this build
+        self.keys: dict[str, str] = {}          # every period page of this build -> its key
+        self.kept: list[str] = []               # left as the last build wrote them
+
+    def add(self, path: str, inputs: str, render: Callable[[], str]) -> None:
+        key = hashlib.sha256(f"{self.salt}\0{inputs}".encode()).hexdigest()
+        self.keys[path] = key
+        if self.previous.get(path) == key and self.in_place(path):
+            self.kept.append(path)
+        else:
+            self.pages[path] = render()
+
+
+def _per_build(index: SiteIndex, name: str, compute: Callable[[], dict]) -> dict:
+    if name not in index.rendered:
+        index.rendered[name] = compute()
+    return index.rendered[name]
+
+
+def _article_facts(index: SiteIndex) -> tuple[dict[str, str], dict[str, Optional[str]]]:
+    """Each article's fingerprint (its slug and listing hash: every field but those only its
+    own page shows, see cache.listing_hash) and its time (Article.when), once per build."""
+    return _per_build(index, "article facts", lambda: (
+        {slug: f"{slug} {a.listing_hash or listing_hash(a)}" for slug, a in index.articles.items()},
+        {slug: a.when for slug, a in index.articles.items()}))
+
+
+def _event_fingerprint(index: SiteIndex) -> Callable[[TimelineEntry], str]:
+    """A timeline entry's fingerprint: every field (its repr), once per build."""
+    known = _per_build(index, "event fingerprints", lambda: {id(e): repr(e) for e in index.timeline})
+    return lambda e: known.get(id(e)) or repr(e)
+
+
+def chronicle(page: str, index: SiteIndex, periods: PeriodPages, *, title: str, folder: str,
+              events: list[TimelineEntry] | None = None, articles: list[str] | None = None,
+              events_heading: str = "Dòng thời gian", articles_heading: str = "Bài viết", level: int = 2) -> str:
+    """The timeline and/or article list of one subject: Markdown for its page; its period pages,
+    if any, go to `periods`. `events` are in timeline order (oldest first), `articles` slugs
+    newest first; a list that is None is not shown at all."""
     h = "#" * level
+    fingerprints, whens = _article_facts(index)
     sections = [s for s in (
         _Section(events_heading, events, "sự kiện", "sự kiện gần nhất", lambda e: e.date,
-                 lambda p, items, lv: timeline(p, index, items, level=lv), lambda items: items[-LATEST:]),
-        _Section(articles_heading, articles, "bài viết", "bài mới nhất", lambda s: index.articles[s].when,
-                 lambda p, items, lv: article_list(p, index, items), lambda items: items[:LATEST]),
+                 lambda p, items, lv: timeline(p, index, items, level=lv), lambda items: items[-LATEST:],
+                 _event_fingerprint(index)),
+        _Section(articles_heading, articles, "bài viết", "bài mới nhất", whens.__getitem__,
+                 lambda p, items, lv: article_list(p, index, items), lambda items: items[:LATEST],
+                 fingerprints.__getitem__),
     ) if s.items is not None]
     if all(len(s.items) <= INLINE for s in sections):
-        return "".join(f"{h} {s.heading}\n\n{s.render(page, s.items, level + 1)}\n" for s in sections), {}
-    per_year = Counter(period_key(s.date_of(item), False) for s in sections for item in s.items)
+        return "".join(f"{h} {s.heading}\n\n{s.render(page, s.items, level + 1)}\n" for s in sections)
+    dates = [[s.date_of(item) or "" for item in s.items] for s in sections]
+    per_year = Counter(period_key(d, False) for ds in dates for d in ds)
     monthly = max(per_year.values()) > PERIOD_MAX
     by_period: list[dict[str, list]] = []
-    for s in sections:
+    for s, ds in zip(sections, dates):
         groups: dict[str, list] = {}
-        for item in s.items:
-            groups.setdefault(period_key(s.date_of(item), monthly), []).append(item)
+        for item, d in zip(s.items, ds):
+            groups.setdefault(period_key(d, monthly), []).append(item)
         by_period.append(groups)
-    periods = sorted(set().union(*by_period), key=lambda k: k or "9999", reverse=True)
+    period_keys = sorted(set().union(*by_period), key=lambda k: k or "9999", reverse=True)
     out = []
     for s in sections:
         note = (f"{len(s.items)} {s.noun}; {LATEST} {s.latest} dưới đây, tất cả theo thời gian ở cuối trang.\n\n"
                 if len(s.items) > LATEST else "")
         out.append(f"{h} {s.heading}\n\n{note}{s.render(page, s.recent(s.items), level + 1)}\n")
     rows = [[link(period_name(k), rel(page, period_page_path(folder, k)))] + [str(len(g.get(k, []))) for g in by_period]
-            for k in periods]
+            for k in period_keys]
     out.append(f"{h} Theo {'tháng' if monthly else 'năm'}\n\n"
                + unindexed(table(["Thời gian"] + [s.label for s in sections], rows)) + "\n")
-    pages = {}
-    for i, k in enumerate(periods):
+    for i, k in enumerate(period_keys):
         path = period_page_path(folder, k)
-        older = periods[i + 1] if i + 1 < len(periods) else None
-        newer = periods[i - 1] if i else None
-        nav = ([link(f"← {period_name(older)}", rel(path, period_page_path(folder, older)))] if older is not None else []) \
-            + [link(f"↑ {title}", rel(path, page))] \
-            + ([link(f"{period_name(newer)} →", rel(path, period_page_path(folder, newer)))] if newer is not None else [])
-        name = f"{title}: {period_name(k).lower()}"
-        body = [f"---\n{dump({'title': name, 'search': {'exclude': True}})}---\n\n# {escape(name)}\n\n",
-                " · ".join(nav) + "\n\n"]
-        body += [f"## {s.label}\n\n{s.render(path, g.get(k, []), 3)}\n" for s, g in zip(sections, by_period)]
-        pages[path] = "".join(body)
-    return "".join(out), pages
+        older = period_keys[i + 1] if i + 1 < len(period_keys) else None
+        newer = period_keys[i - 1] if i else None
+        inputs = [repr((path, page, title, older, newer))]
+        for s, g in zip(sections, by_period):
+            items = g.get(k, [])
+            inputs += [f"{s.label} {len(items)}"] + [s.fingerprint(item) for item in items]
+        periods.add(path, "\n".join(inputs), lambda path=path, k=k, older=older, newer=newer:
+                    _period_page(path, page, title, k, older, newer, folder, sections, by_period))
+    return "".join(out)
+
+
+def _period_page(path: str, page: str, title: str, k: str, older: str | None, newer: str | None, folder: str,
+                 sections: list[_Section], by_period: list[dict[str, list]]) -> str:
+    nav = ([link(f"← {period_name(older)}", rel(path, period_page_path(folder, older)))] if older is not None else []) \
+        + [link(f"↑ {title}", rel(path, page))] \
+        + ([link(f"{period_name(newer)} →", rel(path, period_page_path(folder, newer)))] if newer is not None else [])
+    name = f"{title}: {period_name(k).lower()}"
+    body = [f"---\n{dump({'title': name, 'search': {'exclude': True}})}---\n\n# {escape(name)}\n\n",
+            " · ".join(nav) + "\n\n"]
+    body += [f"## {s.label}\n\n{s.render(path, g.get(k, []), 3)}\n" for s, g in zip(sections, by_period)]
+    return "".join(body)

@@ -7,7 +7,7 @@ from itertools import groupby
 
 from . import frontmatter
 from .index import SiteIndex
-from .listing import (INLINE, chronicle, doc_label, unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
+from .listing import (INLINE, PeriodPages, chronicle, doc_label, unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
                       article_path, doc_link, document_path, document_title, kind_name, province_link,
                       province_path, region_link, region_path, rel, timeline)
 from .markup import escape, link, table, vn_date
@@ -20,32 +20,33 @@ from .text import slugify
 LATEST_ON_HOME = 10
 
 
-def build_pages(index: SiteIndex, listings: bool = True) -> dict[str, str]:
+def build_pages(index: SiteIndex, listings: bool = True, periods: PeriodPages | None = None) -> dict[str, str | bytes]:
     """Every generated page (only the article pages when `listings` is false). Subject pages
-    with long listings add period pages (`months`)."""
-    pages: dict[str, str] = {}
-    months: dict[str, str] = {}
+    with long listings add period pages: those rendered are returned with the others, those
+    kept as the last build wrote them are in `periods.kept`."""
+    pages: dict[str, str | bytes] = {}
+    periods = periods if periods is not None else PeriodPages()
     for slug, a in index.articles.items():
-        pages[article_path(slug)] = a.markdown or article_page(a)
+        pages[article_path(slug)] = a.page or article_page(a)
     if not listings:
         return pages
     for doc_id in index.documents:
-        pages[document_path(doc_id)] = document_page(index, doc_id, months)
+        pages[document_path(doc_id)] = document_page(index, doc_id, periods)
     for rid in regions():
-        pages[region_path(rid)] = region_page(index, rid, months)
+        pages[region_path(rid)] = region_page(index, rid, periods)
     for name, info in index.provinces.items():
         if info.articles or info.historical or info.current:
-            pages[province_path(name)] = province_page(index, name, months)
-    pages[f"{ARTICLES_DIR}/index.md"] = articles_index(index, months)
+            pages[province_path(name)] = province_page(index, name, periods)
+    pages[f"{ARTICLES_DIR}/index.md"] = articles_index(index, periods)
     pages[f"{DOCUMENTS_DIR}/index.md"] = documents_index(index)
     pages[f"{REGIONS_DIR}/index.md"] = regions_index(index)
     pages[f"{PROVINCES_DIR}/index.md"] = provinces_index(index)
-    pages[f"{TIMELINE_DIR}/index.md"] = timeline_page(index, months)
+    pages[f"{TIMELINE_DIR}/index.md"] = timeline_page(index, periods)
     pages["index.md"] = home_page(index)
-    clash = set(months) & set(pages)
+    clash = set(periods.keys) & set(pages)
     if clash:      # an article slug never looks like a month page, but never overwrite one
-        raise AssertionError(f"month page paths clash with pages: {sorted(clash)[:3]}")
-    pages.update(months)
+        raise AssertionError(f"period page paths clash with pages: {sorted(clash)[:3]}")
+    pages.update(periods.pages)
     return pages
 
 
@@ -133,16 +134,15 @@ def _linked(page: str, text: str, spans: list) -> str:
     return "".join(out)
 
 
-def articles_index(index: SiteIndex, months: dict[str, str]) -> str:
+def articles_index(index: SiteIndex, periods: PeriodPages) -> str:
     """All articles by month of publication: on this page while there are few, else the latest
     and one page per month (bai-viet/thang/YYYY-MM)."""
     page = f"{ARTICLES_DIR}/index.md"
     out = [_page_head("Bài viết", "Tất cả bài viết theo tháng đăng", searchable=False)]
     out.append(f"Có {len(index.articles)} bài viết.\n\n")
     if len(index.articles) > INLINE:
-        listing, extra = chronicle(page, index, title="Bài viết", articles=list(index.articles),
+        listing = chronicle(page, index, periods, title="Bài viết", articles=list(index.articles),
                                    folder=f"{ARTICLES_DIR}/thang", articles_heading="Mới nhất")
-        months.update(extra)
         return "".join(out) + listing
     month = lambda s: (index.articles[s].date or "")[:7]
     for key, group in groupby(index.articles, key=month):
@@ -153,7 +153,7 @@ def articles_index(index: SiteIndex, months: dict[str, str]) -> str:
 
 # Documents ------------------------------------------------------------------------------
 
-def document_page(index: SiteIndex, doc_id: str, months: dict[str, str]) -> str:
+def document_page(index: SiteIndex, doc_id: str, periods: PeriodPages) -> str:
     doc = index.documents[doc_id]
     page = document_path(doc_id)
     out = [_page_head(document_title(doc), doc.title)]
@@ -187,11 +187,10 @@ def document_page(index: SiteIndex, doc_id: str, months: dict[str, str]) -> str:
         out += [f"- **{label}:** " + ", ".join(doc_link(page, d) for d in ids) + "\n" for label, ids in chain]
         out.append("\n")
     out.append(_feed_link(doc_id))
-    listing, extra = chronicle(page, index, title=doc_label(doc.id), events=index.events_for(document=doc_id),
+    listing = chronicle(page, index, periods, title=doc_label(doc.id), events=index.events_for(document=doc_id),
                                articles=doc.articles, folder=page[:-3],
                                articles_heading="Bài viết nhắc đến văn bản này")
     out.append(listing)
-    months.update(extra)
     kind = document_title(doc).split(" số ")[0]
     aliases = [doc.short, doc.short.replace("-", " "), f"{doc.type} {doc.number}", f"{kind} {doc.number}",
                f"{kind} số {doc.number}"]
@@ -221,7 +220,7 @@ def documents_index(index: SiteIndex) -> str:
 
 # Regions and provinces ------------------------------------------------------------------
 
-def region_page(index: SiteIndex, rid: str, months: dict[str, str]) -> str:
+def region_page(index: SiteIndex, rid: str, periods: PeriodPages) -> str:
     region = regions()[rid]
     page = region_path(rid)
     out = [_page_head(f"Vùng {region['name']}")]
@@ -239,10 +238,9 @@ def region_page(index: SiteIndex, rid: str, months: dict[str, str]) -> str:
                      [[province_link(page, index, p["name"]), province_link(page, index, p["becomes"]),
                        str(len(index.provinces[p["name"]].articles))] for p in members]) + "\n")
     out.append(_feed_link(rid))
-    listing, extra = chronicle(page, index, title=f"Vùng {region['name']}", events=index.events_for(region=rid),
+    listing = chronicle(page, index, periods, title=f"Vùng {region['name']}", events=index.events_for(region=rid),
                                articles=index.region_articles[rid], folder=page[:-3])
     out.append(listing)
-    months.update(extra)
     out.append(search_block("Vùng", filters={"vung": [region["name"]]}, aliases=region["spellings"],
                             texts=[region["name"]] + region["spellings"] + [p["name"] for p in members]))
     return "".join(out)
@@ -260,7 +258,7 @@ def regions_index(index: SiteIndex) -> str:
     return "".join(out)
 
 
-def province_page(index: SiteIndex, name: str, months: dict[str, str]) -> str:
+def province_page(index: SiteIndex, name: str, periods: PeriodPages) -> str:
     info = index.provinces[name]
     page = province_path(name)
     out = [_page_head(name)]
@@ -277,10 +275,9 @@ def province_page(index: SiteIndex, name: str, months: dict[str, str]) -> str:
     if info.places:
         out.append("## Địa danh được nhắc đến\n\n" + "\n".join(
             f"- {escape(kind)} {escape(place)}" for kind, place in sorted(info.places)) + "\n\n")
-    listing, extra = chronicle(page, index, title=name, events=index.events_for(province=name),
+    listing = chronicle(page, index, periods, title=name, events=index.events_for(province=name),
                                articles=info.articles, folder=page[:-3])
     out.append(listing)
-    months.update(extra)
     out.append(search_block("Tỉnh, thành phố", filters={"tinh": [name],
                                                         "vung": [regions()[info.region]["name"]] if info.region else []},
                             aliases=[name], texts=[name] + info.formed_from + [n for _, n in info.places]))
@@ -305,7 +302,7 @@ def provinces_index(index: SiteIndex) -> str:
 
 # Timeline and home ----------------------------------------------------------------------
 
-def timeline_page(index: SiteIndex, months: dict[str, str]) -> str:
+def timeline_page(index: SiteIndex, periods: PeriodPages) -> str:
     page = f"{TIMELINE_DIR}/index.md"
     out = [_page_head("Dòng thời gian", "Các sự kiện ban hành, quán triệt, triển khai, sơ kết, tổng kết nghị quyết", searchable=False)]
     out.append("Ngày ban hành văn bản (theo danh mục) và các sự kiện do bài viết đưa tin; "
@@ -313,9 +310,8 @@ def timeline_page(index: SiteIndex, months: dict[str, str]) -> str:
     if len(index.timeline) <= INLINE:
         out.append(timeline(page, index, index.timeline, level=2))
         return "".join(out)
-    listing, extra = chronicle(page, index, title="Dòng thời gian", events=index.timeline,
+    listing = chronicle(page, index, periods, title="Dòng thời gian", events=index.timeline,
                                folder=TIMELINE_DIR, events_heading="Gần nhất")
-    months.update(extra)
     return "".join(out) + listing
 
 

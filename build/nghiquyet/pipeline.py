@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import frontmatter, slugs
-from .cache import ArticleCache, content_hash, gc_paused, listing_hash, listings_key
+from .cache import ArticleCache, code_fingerprint, content_hash, gc_paused, listing_hash, listings_key
 from .cache import key as cache_key
 from .clean import clean
 from .errors import ArticleError, BuildError
@@ -26,12 +26,12 @@ from .extract import extract
 from .export import EXPORT, export, export_members
 from .stats import STATS_PAGE, stats_page
 from .index import build_index
-from .listing import article_path
+from .listing import PeriodPages, article_path
 from .pages import article_page, build_pages
 from .read import read
 from .records import Article
 from .report import DUPLICATE, PUBLISHED, REPORT_JSON, REPORT_PAGE, SKIPPED, Outcome, Report
-from .writer import WriteStats, page_digest, read_manifest, still_written, write_tree
+from .writer import WriteStats, page_bytes, page_digest, read_manifest, still_written, write_tree
 
 
 
@@ -53,17 +53,17 @@ def corpus_files(corpus: Path) -> list[tuple[Path, str]]:
 def convert_file(path: Path, name: str, data: bytes | None = None) -> Article:
     article = extract(clean(read(path, name, data)))
     article = replace(article, front_matter=frontmatter.render(frontmatter.to_dict(article), name))
-    page = article_page(article)
-    return replace(article, markdown=page, page_hash=page_digest(page), export_members=export_members(article))
+    page = page_bytes(article_page(article))
+    return replace(article, page=page, page_hash=page_digest(page), export_members=export_members(article))
 
 
 def _convert_one(path: Path, name: str, data: bytes | None = None) -> Article | str:
     """An Article, or the one-line reason the file is skipped. Its page is rendered already, so
-    the body text and link positions it was rendered from are dropped: what is kept (and
-    cached) is what the index, listings and export need."""
+    the body text, link positions and front matter it was rendered from are dropped: what is
+    kept (and cached) is what the index, listings and export need."""
     try:
-        article = convert_file(path, name, data)       # listing_hash ignores blocks and links
-        return replace(article, blocks=(), links=(), listing_hash=listing_hash(article))
+        article = convert_file(path, name, data)       # listing_hash ignores blocks, links, front matter
+        return replace(article, blocks=(), links=(), front_matter="", listing_hash=listing_hash(article))
     except ArticleError as exc:
         return exc.reason
     except RecursionError:
@@ -156,11 +156,14 @@ def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None) 
     # Listing pages depend on fewer fields than article pages: when none of those changed
     # since the last build (same key) and its listing pages are still in place, they are kept.
     key = listings_key(unique)
-    kept = cache.listings(key)
+    last = cache.listings()
+    kept = last["pages"] if last.get("key") == key else None
     manifest = read_manifest(out)
     if kept is not None and not still_written(out, kept, manifest):
         kept = None
-    pages = build_pages(index, listings=kept is None)
+    # Otherwise the period pages of long listings whose inputs did not change are kept.
+    periods = PeriodPages(code_fingerprint(), last.get("periods"), lambda rel: still_written(out, [rel], manifest))
+    pages = build_pages(index, listings=kept is None, periods=periods)
     outcomes = [Outcome(a.source_file, PUBLISHED, slug=a.slug) for a in unique] + duplicates + skipped
     report = Report(tuple(sorted(outcomes, key=lambda o: o.source_file)))
     pages[EXPORT] = export(index)
@@ -168,11 +171,11 @@ def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None) 
     pages[REPORT_PAGE] = report.to_markdown()
     pages[REPORT_JSON] = report.to_json()
     known = {article_path(a.slug): a.page_hash for a in unique if a.page_hash}
-    stats = write_tree(out, pages, known, keep=kept or (), previous=manifest)
+    stats = write_tree(out, pages, known, keep=kept or periods.kept, previous=manifest)
     slugs.save(out, registry)
     cache.save()
     if kept is None:
-        cache.save_listings(key, [p for p in pages if p not in known])
+        cache.save_listings(key, [p for p in pages if p not in known] + periods.kept, periods.keys)
     report = replace(report, converted=cache.misses, cached=cache.hits,
                      newest=max((a.when for a in unique if a.when), default=None))
     return report, stats

@@ -112,9 +112,10 @@ class Article:
     links: tuple[tuple[int, int, int, str, str], ...] = field(default=(), compare=False)
     # The page's front matter, rendered and validated once when the article is converted.
     front_matter: str = field(default="", compare=False)
-    # The whole page (front matter included), rendered once when the article is converted,
-    # and the SHA-256 of its UTF-8 bytes (the writer's manifest compares it).
-    markdown: str = field(default="", compare=False)
+    # The whole page (front matter included) as written, UTF-8 with LF line ends, rendered once
+    # when the article is converted, and its SHA-256 (the writer's manifest compares it). Kept
+    # as bytes: thousands of cached pages load without decoding, and are written as they are.
+    page: bytes = field(default=b"", compare=False)
     page_hash: str = field(default="", compare=False)
     # The article's record in the JSON export without its URL: a JSON object's members.
     export_members: str = field(default="", compare=False)

@@ -28,21 +28,22 @@ class WriteStats:
     removed: tuple[str, ...]
 
 
-def safe_target(root: Path, rel: str) -> Path:
-    """root/rel, refusing anything that would land outside root."""
+def safe_target(root: Path, rel: str) -> str:
+    """root/rel (a string: a Path for each of thousands of pages costs more than the rest of
+    the check), refusing anything that would land outside root."""
     # String checks suffice: the writer creates no links, and root itself is resolved once.
     if not rel or rel.startswith("/") or "\\" in rel or "\0" in rel \
             or any(p in ("..", ".", "") for p in rel.split("/")):
         raise BuildError(f"refusing to write outside the output folder: {rel!r}")
-    return Path(os.path.join(_resolved(root), rel))
+    return os.path.join(_resolved(root), rel)
 
 
-_ROOTS: dict[Path, Path] = {}
+_ROOTS: dict[Path, str] = {}
 
 
-def _resolved(root: Path) -> Path:
+def _resolved(root: Path) -> str:
     if root not in _ROOTS:
-        _ROOTS[root] = root.resolve()
+        _ROOTS[root] = str(root.resolve())
     return _ROOTS[root]
 
 
@@ -63,18 +64,18 @@ def _manifest_entries(data) -> dict[str, tuple[str, int] | None]:
     return {rel: (v[0], v[1]) if isinstance(v, list) and len(v) == 2 else None for rel, v in data.items()}
 
 
-def _in_place(target: Path, recorded: tuple[str, int] | None) -> bool:
+def _in_place(target: str, recorded: tuple[str, int] | None) -> bool:
     """Is the file still as the manifest recorded it (there, with the recorded size)?"""
     try:
-        return recorded is not None and target.stat().st_size == recorded[1]
+        return recorded is not None and os.stat(target).st_size == recorded[1]
     except OSError:
         return False
 
 
-def _unchanged(target: Path, text: str, digest: str, recorded: tuple[str, int] | None) -> bool:
+def _unchanged(target: str, text: str | bytes, digest: str, recorded: tuple[str, int] | None) -> bool:
     if recorded is not None:
         return recorded[0] == digest and _in_place(target, recorded)
-    return _read_bytes(target) == _bytes(text)
+    return _read_bytes(target) == page_bytes(text)
 
 
 def _umask() -> int:
@@ -86,23 +87,25 @@ def _umask() -> int:
 _MODE = 0o666 & ~_umask()      # what open() would give a new file (mkstemp gives 0600)
 
 
-def _stage(target: Path, data: bytes) -> Path:
+def _stage(target: str, data: bytes) -> str:
     """Write data beside target under a temporary name; return that name."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    folder = os.path.dirname(target)
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     with os.fdopen(fd, "wb") as fh:
         os.fchmod(fh.fileno(), _MODE)
         fh.write(data)
-    return Path(tmp)
+    return tmp
 
 
-def _bytes(text: str) -> bytes:
-    return text.replace("\r\n", "\n").encode("utf-8")
+def page_bytes(text: str | bytes) -> bytes:
+    """A page as written: UTF-8 with LF line ends (bytes are taken as such already)."""
+    return text if isinstance(text, bytes) else text.replace("\r\n", "\n").encode("utf-8")
 
 
-def page_digest(text: str) -> str:
-    """The hash the manifest records for a page's text (as written: LF, UTF-8)."""
-    return hashlib.sha256(_bytes(text)).hexdigest()
+def page_digest(text: str | bytes) -> str:
+    """The hash the manifest records for a page (of its text as written: LF, UTF-8)."""
+    return hashlib.sha256(page_bytes(text)).hexdigest()
 
 
 def still_written(root: Path, paths, previous: dict | None = None) -> bool:
@@ -114,7 +117,7 @@ def still_written(root: Path, paths, previous: dict | None = None) -> bool:
         return False
 
 
-def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None = None,
+def write_tree(root: Path, pages: dict[str, str | bytes], known: dict[str, str] | None = None,
                keep=(), previous: dict | None = None) -> WriteStats:
     """Write every page, as one transaction as far as a file system allows: all changed files
     are first written beside their targets, and only when every one is written are they
@@ -130,17 +133,17 @@ def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None =
     previous = read_manifest(root) if previous is None else previous
     targets = {rel: safe_target(root, rel) for rel in pages}
     for rel, target in targets.items():
-        if rel not in previous and target.exists():
+        if rel not in previous and os.path.exists(target):
             raise BuildError(f"refusing to overwrite a hand-written file: {root / rel}")
-    changes: list[tuple[str, Path, bytes]] = []
+    changes: list[tuple[str, str, bytes]] = []
     written: dict[str, tuple[str, int]] = {}
     for rel in sorted(pages):
         digest = known.get(rel) or page_digest(pages[rel])
         recorded = previous.get(rel)
         if _unchanged(targets[rel], pages[rel], digest, recorded):
-            written[rel] = (digest, recorded[1]) if recorded else (digest, len(_bytes(pages[rel])))
+            written[rel] = (digest, recorded[1]) if recorded else (digest, len(page_bytes(pages[rel])))
         else:
-            data = _bytes(pages[rel])
+            data = page_bytes(pages[rel])
             changes.append((rel, targets[rel], data))
             written[rel] = (digest, len(data))
     for rel in keep:
@@ -150,15 +153,16 @@ def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None =
     # One line: json's C encoder only runs without indent, and there is an entry per page.
     manifest = (json.dumps({rel: list(v) for rel, v in written.items()}, ensure_ascii=False,
                            separators=(",", ":")) + "\n").encode("utf-8")
-    staged: list[tuple[Path, Path]] = []
+    staged: list[tuple[str, str]] = []
     try:
         for rel, target, data in changes:
             staged.append((_stage(target, data), target))
-        if _read_bytes(root / MANIFEST) != manifest:
-            staged.append((_stage(root / MANIFEST, manifest), root / MANIFEST))
+        manifest_path = str(root / MANIFEST)
+        if _read_bytes(manifest_path) != manifest:
+            staged.append((_stage(manifest_path, manifest), manifest_path))
     except BaseException as exc:
         for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+            Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise BuildError(f"cannot write into {root}: {exc.strerror}: {exc.filename}") from None
         raise
@@ -166,7 +170,7 @@ def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None =
         os.replace(tmp, target)
     removed = []
     for rel in sorted(set(previous) - set(written)):
-        stale = safe_target(root, rel)
+        stale = Path(safe_target(root, rel))
         if stale.exists():
             stale.unlink()
             removed.append(rel)
@@ -174,9 +178,10 @@ def write_tree(root: Path, pages: dict[str, str], known: dict[str, str] | None =
     return WriteStats(tuple(rel for rel, _, _ in changes), len(written) - len(changes), tuple(removed))
 
 
-def _read_bytes(path: Path) -> bytes | None:
+def _read_bytes(path: str) -> bytes | None:
     try:
-        return path.read_bytes()
+        with open(path, "rb") as fh:
+            return fh.read()
     except OSError:
         return None
 

@@ -142,7 +142,7 @@ def articles_index(index: SiteIndex, periods: PeriodPages) -> str:
     out.append(f"Có {len(index.articles)} bài viết.\n\n")
     if len(index.articles) > INLINE:
         listing = chronicle(page, index, periods, title="Bài viết", articles=list(index.articles),
-                                   folder=f"{ARTICLES_DIR}/thang", articles_heading="Mới nhất")
+                            folder=f"{ARTICLES_DIR}/thang", articles_heading="Mới nhất")
         return "".join(out) + listing
     month = lambda s: (index.articles[s].date or "")[:7]
     for key, group in groupby(index.articles, key=month):
@@ -188,8 +188,8 @@ def document_page(index: SiteIndex, doc_id: str, periods: PeriodPages) -> str:
         out.append("\n")
     out.append(_feed_link(doc_id))
     listing = chronicle(page, index, periods, title=doc_label(doc.id), events=index.events_for(document=doc_id),
-                               articles=doc.articles, folder=page[:-3],
-                               articles_heading="Bài viết nhắc đến văn bản này")
+                        articles=doc.articles, folder=page[:-3],
+                        articles_heading="Bài viết nhắc đến văn bản này")
     out.append(listing)
     kind = document_title(doc).split(" số ")[0]
     aliases = [doc.short, doc.short.replace("-", " "), f"{doc.type} {doc.number}", f"{kind} {doc.number}",
@@ -239,7 +239,7 @@ def region_page(index: SiteIndex, rid: str, periods: PeriodPages) -> str:
                        str(len(index.provinces[p["name"]].articles))] for p in members]) + "\n")
     out.append(_feed_link(rid))
     listing = chronicle(page, index, periods, title=f"Vùng {region['name']}", events=index.events_for(region=rid),
-                               articles=index.region_articles[rid], folder=page[:-3])
+                        articles=index.region_articles[rid], folder=page[:-3])
     out.append(listing)
     out.append(search_block("Vùng", filters={"vung": [region["name"]]}, aliases=region["spellings"],
                             texts=[region["name"]] + region["spellings"] + [p["name"] for p in members]))
@@ -276,7 +276,7 @@ def province_page(index: SiteIndex, name: str, periods: PeriodPages) -> str:
         out.append("## Địa danh được nhắc đến\n\n" + "\n".join(
             f"- {escape(kind)} {escape(place)}" for kind, place in sorted(info.places)) + "\n\n")
     listing = chronicle(page, index, periods, title=name, events=index.events_for(province=name),
-                               articles=info.articles, folder=page[:-3])
+                        articles=info.articles, folder=page[:-3])
     out.append(listing)
     out.append(search_block("Tỉnh, thành phố", filters={"tinh": [name],
                                                         "vung": [regions()[info.region]["name"]] if info.region else []},
@@ -311,7 +311,7 @@ def timeline_page(index: SiteIndex, periods: PeriodPages) -> str:
         out.append(timeline(page, index, index.timeline, level=2))
         return "".join(out)
     listing = chronicle(page, index, periods, title="Dòng thời gian", events=index.timeline,
-                               folder=TIMELINE_DIR, events_heading="Gần nhất")
+                        folder=TIMELINE_DIR, events_heading="Gần nhất")
     return "".join(out) + listing
 
 

@@ -25,26 +25,26 @@ def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def export_members(a: Article) -> str:
+def export_members(a: Article) -> bytes:
     """The article's export record without its URL (known only once slugs are assigned), as
-    the members of a JSON object; computed when the article is converted."""
+    the members of a JSON object in UTF-8; computed when the article is converted."""
     data = to_dict(a)
     data.pop("digest", None)
-    return _dumps(data)[1:-1]
+    return _dumps(data)[1:-1].encode("utf-8")
 
 
-def _article(slug: str, a: Article) -> str:
+def _article(slug: str, a: Article) -> bytes:
     members = a.export_members or export_members(a)
     url = _url(article_path(slug))
     # Slugs are ASCII letters, digits and hyphens: the JSON string is the URL in quotes.
     quoted = f'"{url}"' if url.isascii() and url.isprintable() and not {'"', "\\"} & set(url) else _dumps(url)
-    return '{"url":' + quoted + ("," + members if members else "") + "}"
+    return b'{"url":' + quoted.encode("utf-8") + (b"," + members if members else b"") + b"}"
 
 
-def export(index: SiteIndex) -> str:
-    """The same JSON as dumping one object {version, articles, documents, regions, provinces,
-    events}, with each article's record reused from its conversion."""
-    articles = "[" + ",".join(_article(slug, a) for slug, a in index.articles.items()) + "]"
+def export(index: SiteIndex) -> bytes:
+    """The same JSON (UTF-8) as dumping one object {version, articles, documents, regions,
+    provinces, events}, with each article's record reused from its conversion."""
+    articles = b"[" + b",".join(_article(slug, a) for slug, a in index.articles.items()) + b"]"
     documents = [{"id": d.id, "url": _url(document_path(d.id)), "type": d.type, "number": d.number, "year": d.year,
                   "date": d.date, "term": d.term, "issuer": d.issuer, "title": d.title, "regions": d.regions,
                   "replaces": d.replaces, "replaced_by": d.replaced_by, "concerns": d.concerns,
@@ -61,4 +61,4 @@ def export(index: SiteIndex) -> str:
                "from_catalogue": e.from_catalogue, "provinces": e.provinces, "regions": e.regions,
                "articles": [_url(article_path(s)) for s in e.articles]} for e in index.timeline]
     rest = _dumps({"documents": documents, "regions": region_list, "provinces": provinces, "events": events})
-    return _dumps({"version": VERSION})[:-1] + ',"articles":' + articles + "," + rest[1:] + "\n"
+    return (_dumps({"version": VERSION})[:-1] + ',"articles":').encode() + articles + ("," + rest[1:] + "\n").encode("utf-8")

@@ -159,7 +159,9 @@ def _documents(articles: list[Article]) -> dict[str, DocumentInfo]:
             info = docs[ref.id]
             if info.date is None and ref.date:
                 info.date = ref.date
-            if a.slug not in info.articles:
+            # An article cites a document once or more: its slug ends the list already when
+            # it is there (each article's refs are handled together; a scan would be quadratic).
+            if not info.articles or info.articles[-1] != a.slug:
                 info.articles.append(a.slug)
     for info in docs.values():
         if info.replaces in docs:

@@ -117,8 +117,8 @@ class Article:
     # as bytes: thousands of cached pages load without decoding, and are written as they are.
     page: bytes = field(default=b"", compare=False)
     page_hash: str = field(default="", compare=False)
-    # The article's record in the JSON export without its URL: a JSON object's members.
-    export_members: str = field(default="", compare=False)
+    # The article's record in the JSON export without its URL: a JSON object's members, UTF-8.
+    export_members: bytes = field(default=b"", compare=False)
     # A hash of the fields listing pages are built from (cache.listing_hash).
     listing_hash: str = field(default="", compare=False)
     document_refs: tuple[DocumentRef, ...] = field(default=(), compare=False)

@@ -36,10 +36,11 @@ eval: $(VENV)/.installed
 bench: $(VENV)/.installed-test
 	$(BIN)/python tools/bench.py
 
-## make serve: live preview; editing a corpus file regenerates its pages
+## make serve: live preview; editing a corpus file regenerates its pages, and MkDocs renders
+## again only the pages whose Markdown changed (--dirty)
 serve: $(VENV)/.installed
 	$(BIN)/nghiquyet convert --corpus corpus --out content
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 clean:
 	rm -rf site content/bai-viet content/van-ban content/vung content/tinh content/dong-thoi-gian content/index.md content/bao-cao.md

@@ -162,3 +162,55 @@ def test_feeds_export_and_statistics(built_site):
     assert len(merged) == 1 and len(merged[0]["articles"]) == 2
     stats = (site / "thong-ke" / "index.html").read_text(encoding="utf-8")
     assert stats.count("<svg class=\"nq-chart\"") == 4 and "<title id=\"theo-vung-t\">" in stats
+
+
+def test_dirty_preview_renders_what_a_full_build_renders(tmp_path, monkeypatch):
+    """`make serve` rebuilds with `--dirty`: only pages whose Markdown the conversion rewrote are
+    rendered again. After an article's title and another's body change, every page of a full
+    build is byte for byte the page the dirty rebuild left (only the old slug's page stays
+    behind in the preview)."""
+    import logging
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from nghiquyet.pipeline import convert
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from synth import write_corpus
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    write_corpus(tmp_path / "corpus", 30, seed=11)
+    root = make_project(tmp_path / "p", corpus=tmp_path / "corpus")
+    content, cache = root / "content", root / ".cache"
+    rendered = []
+    from mkdocs.structure.pages import Page
+    real = Page.render
+    monkeypatch.setattr(Page, "render", lambda page, *a, **k: rendered.append(page.file.src_uri)
+                        or real(page, *a, **k))
+
+    def site(folder: Path, dirty: bool = False) -> None:
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(folder)), dirty=dirty)
+
+    convert(root / "corpus", content, cache)
+    site(tmp_path / "preview")
+    old = {p: p.stat().st_mtime_ns for p in content.rglob("*.md")}
+    files = sorted((root / "corpus").glob("*.txt"))
+    text = files[4].read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if "Nghị quyết" in line)
+    files[4].write_text(text.replace(title, title + " (cập nhật)", 1), encoding="utf-8")
+    files[9].write_text(files[9].read_text(encoding="utf-8").replace("Dự hội nghị", "Tham dự hội nghị", 1),
+                        encoding="utf-8")
+    convert(root / "corpus", content, cache)
+    changed = {p.relative_to(content).as_posix() for p in content.rglob("*.md")
+               if p not in old or p.stat().st_mtime_ns != old[p]}
+    rendered.clear()
+    site(tmp_path / "preview", dirty=True)
+    assert set(rendered) == changed and 2 <= len(changed) < len(old) // 2
+    site(tmp_path / "full")
+    full = {p.relative_to(tmp_path / "full"): p.read_bytes() for p in (tmp_path / "full").rglob("*") if p.is_file()}
+    preview = {p.relative_to(tmp_path / "preview"): p.read_bytes()
+               for p in (tmp_path / "preview").rglob("*") if p.is_file()}
+    assert {p: preview.get(p) for p in full} == full
+    assert len(set(preview) - set(full)) == 1          # the page under the article's old slug

@@ -170,7 +170,6 @@ def test_dirty_preview_renders_what_a_full_build_renders(tmp_path, monkeypatch):
     build is byte for byte the page the dirty rebuild left (only the old slug's page stays
     behind in the preview)."""
     import logging
-    import os
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

@@ -76,12 +76,17 @@ def listing_hash(article) -> str:
     return hashlib.sha256(repr(values).encode()).hexdigest()
 
 
+def article_fingerprint(article) -> str:
+    """What listing pages show of an article: its slug and its listing hash."""
+    return f"{article.slug}\0{article.listing_hash or listing_hash(article)}"
+
+
 def listings_key(articles) -> str:
     """A hash of everything the listing pages are built from: the pipeline's code and data,
-    and each published article's slug and listing_hash."""
+    and each published article's fingerprint."""
     digest = hashlib.sha256(code_fingerprint().encode())
     for a in sorted(articles, key=lambda a: a.slug):
-        digest.update(f"{a.slug}\0{a.listing_hash or listing_hash(a)}\n".encode())
+        digest.update(f"{article_fingerprint(a)}\n".encode())
     return digest.hexdigest()
 
 

@@ -61,4 +61,4 @@ def export(index: SiteIndex) -> bytes:
                "from_catalogue": e.from_catalogue, "provinces": e.provinces, "regions": e.regions,
                "articles": [_url(article_path(s)) for s in e.articles]} for e in index.timeline]
     rest = _dumps({"documents": documents, "regions": region_list, "provinces": provinces, "events": events})
-    return (_dumps({"version": VERSION})[:-1] + ',"articles":').encode() + articles + ("," + rest[1:] + "\n").encode("utf-8")
+    return (_dumps({"version": VERSION})[:-1] + ',"articles":').encode("utf-8") + articles + ("," + rest[1:] + "\n").encode("utf-8")

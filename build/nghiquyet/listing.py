@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from itertools import groupby
 
 
-from .cache import listing_hash
+from .cache import article_fingerprint
 from .index import DocumentInfo, SiteIndex, TimelineEntry, document_slug
 from .frontmatter import dump
 from .markup import escape, link, table, vn_date
@@ -233,10 +233,10 @@ def _per_build(index: SiteIndex, name: str, compute: Callable[[], dict]) -> dict
 
 
 def _article_facts(index: SiteIndex) -> tuple[dict[str, str], dict[str, Optional[str]]]:
-    """Each article's fingerprint (its slug and listing hash: every field but those only its
-    own page shows, see cache.listing_hash) and its time (Article.when), once per build."""
+    """Each article's fingerprint (cache.article_fingerprint: its slug and listing hash, every
+    field but those only its own page shows) and its time (Article.when), once per build."""
     return _per_build(index, "article facts", lambda: (
-        {slug: f"{slug} {a.listing_hash or listing_hash(a)}" for slug, a in index.articles.items()},
+        {slug: article_fingerprint(a) for slug, a in index.articles.items()},
         {slug: a.when for slug, a in index.articles.items()}))
 
 

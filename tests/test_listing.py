@@ -200,10 +200,17 @@ def test_incremental_builds_equal_a_build_from_scratch(tmp_path, monkeypatch):
     rebuild("year")
 
     # A new paragraph with an event of another document in another province.
-    target = files[20]
-    target.write_text(target.read_text(encoding="utf-8") + "\nNgày 15/3/2021, Tỉnh ủy Cao Bằng tổ chức hội nghị "
-                      "quán triệt Nghị quyết số 26-NQ/TW ngày 6/11/2024 của Bộ Chính trị.\n", encoding="utf-8")
+    event = ("Ngày 15/3/2021, Tỉnh ủy Cao Bằng tổ chức hội nghị quán triệt Nghị quyết số 26-NQ/TW ngày "
+             "6/11/2024 của Bộ Chính trị.")
+    files[20].write_text(files[20].read_text(encoding="utf-8") + f"\n{event}\n", encoding="utf-8")
     rebuild("event")
+
+    # Another article reports the same event: the two become one timeline entry citing both.
+    files[26].write_text(files[26].read_text(encoding="utf-8") + f"\n{event}\n", encoding="utf-8")
+    rebuild("merged-event")
+    export = json.loads((out / "du-lieu.json").read_text(encoding="utf-8"))
+    both = {f"bai-viet/{slug_of[files[20].name]}/", f"bai-viet/{slug_of[files[26].name]}/"}
+    assert any(both <= set(e["articles"]) for e in export["events"])
 
     # An article deleted, another added (a copy of one with its own title).
     files[30].unlink()

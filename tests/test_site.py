@@ -164,7 +164,7 @@ def test_feeds_export_and_statistics(built_site):
     assert stats.count("<svg class=\"nq-chart\"") == 4 and "<title id=\"theo-vung-t\">" in stats
 
 
-def test_dirty_preview_renders_what_a_full_build_renders(tmp_path, monkeypatch):
+def test_dirty_preview_renders_what_a_full_build_renders(tmp_path, monkeypatch, caplog):
     """`make serve` rebuilds with `--dirty`: only pages whose Markdown the conversion rewrote are
     rendered again. After an article's title and another's body change, every page of a full
     build is byte for byte the page the dirty rebuild left (only the old slug's page stays
@@ -173,18 +173,18 @@ def test_dirty_preview_renders_what_a_full_build_renders(tmp_path, monkeypatch):
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.structure.pages import Page
     from nghiquyet.pipeline import convert
 
     sys.path.insert(0, str(ROOT / "tools"))
     from synth import write_corpus
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    caplog.set_level(logging.ERROR, logger="mkdocs")        # MkDocs warns of every dirty build
     write_corpus(tmp_path / "corpus", 30, seed=11)
     root = make_project(tmp_path / "p", corpus=tmp_path / "corpus")
     content, cache = root / "content", root / ".cache"
     rendered = []
-    from mkdocs.structure.pages import Page
     real = Page.render
     monkeypatch.setattr(Page, "render", lambda page, *a, **k: rendered.append(page.file.src_uri)
                         or real(page, *a, **k))

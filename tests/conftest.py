@@ -17,6 +17,12 @@ def seeds() -> list[dict]:
     return yaml.safe_load((FIXTURES / "seeds.yaml").read_text(encoding="utf-8"))
 
 
+def snapshot(folder: Path, skip: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """Every file under folder (but those named in skip): its path relative to folder -> bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name not in skip}
+
+
 def make_project(dest: Path, corpus: Path | None = None) -> Path:
     """A copy of the project's site sources (config, hand-written pages, corpus) in dest."""
     dest.mkdir(parents=True, exist_ok=True)

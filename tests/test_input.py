@@ -155,19 +155,15 @@ def test_writer_prunes_stale_pages_and_keeps_hand_written(corpus, tmp_path):
     assert again.written == () and again.removed == ()
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
-    from conftest import make_project
+    from conftest import make_project, snapshot
     import nghiquyet.writer as writer
     import nghiquyet.site as site_module
 
     root = make_project(tmp_path / "project")
     assert main(["build", "--root", str(root)]) == 0
     assert gc.isenabled()                   # conversion pauses the cyclic collector, then resumes it
-    content, site = _snapshot(root / "content"), _snapshot(root / "site")
+    content, site = snapshot(root / "content"), snapshot(root / "site")
     (root / "corpus" / "extra.txt").write_text(SAMPLE.replace("Ngày 26/5", "Ngày 27/5"), encoding="utf-8")
     for name in sorted((root / "corpus").iterdir())[:2]:
         name.write_text(name.read_text(encoding="utf-8") + "\nThêm một đoạn văn bản mới vào cuối bài viết này để nội dung thay đổi.\n",
@@ -185,7 +181,7 @@ def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
     monkeypatch.setattr(writer, "_stage", failing_stage)
     assert main(["build", "--root", str(root)]) == 2
     assert gc.isenabled()                   # also when the conversion step failed half-way
-    assert _snapshot(root / "content") == content and _snapshot(root / "site") == site
+    assert snapshot(root / "content") == content and snapshot(root / "site") == site
     assert not list((root / "content").rglob(".tmp-*"))
 
     monkeypatch.setattr(writer, "_stage", real_stage)
@@ -195,7 +191,7 @@ def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
     import mkdocs.commands.build
     monkeypatch.setattr(mkdocs.commands.build, "build", failing_build)
     assert main(["build", "--root", str(root)]) == 130
-    assert _snapshot(root / "site") == site
+    assert snapshot(root / "site") == site
     assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project
+from conftest import ROOT, make_project, snapshot
 
 sys.path.insert(0, str(ROOT / "tools"))
 from synth import write_corpus  # noqa: E402
@@ -138,8 +138,7 @@ def test_period_pages_chain_to_their_neighbours_and_are_left_out_of_search(long_
 def _tree(folder: Path) -> dict[str, bytes]:
     """Every file the conversion wrote but the slug registry, which also remembers the slugs of
     earlier versions of an article (so that its URL stays: see test_input)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != ".nghiquyet-slugs.json"}
+    return snapshot(folder, skip=frozenset({".nghiquyet-slugs.json"}))
 
 
 def test_incremental_builds_equal_a_build_from_scratch(tmp_path, monkeypatch):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import subprocess
 import sys
@@ -10,17 +9,12 @@ from pathlib import Path
 
 import yaml
 
-from conftest import FIXTURES, ROOT, make_project
+from conftest import FIXTURES, ROOT, make_project, snapshot
 from nghiquyet.cli import main
 from nghiquyet.frontmatter import parse, validate
 from nghiquyet.listing import article_path, document_path, province_path, region_path
 
 SEEDS = yaml.safe_load((FIXTURES / "seeds.yaml").read_text(encoding="utf-8"))
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _html(site: Path, md_path: str) -> str:
@@ -97,7 +91,7 @@ def test_no_chrome_and_no_live_markup_in_site(built_site):
     assert "Truy cập nội dung luôn" not in html and "Đang online" not in html
 
 
-def test_mkdocs_build_strict_on_converted_tree(built_site, tmp_path):
+def test_mkdocs_build_strict_on_convertedsnapshot(built_site, tmp_path):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")],
                             cwd=built_site, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1",
                                                                                "PATH": "/usr/bin:/bin"})
@@ -111,12 +105,12 @@ def test_build_is_reproducible(tmp_path):
     b = make_project(tmp_path / "b")
     assert main(["build", "--root", str(a)]) == 0
     assert main(["build", "--root", str(b)]) == 0
-    assert _tree(a / "content") == _tree(b / "content")
-    tree_a, tree_b = _tree(a / "site"), _tree(b / "site")
+    assert snapshot(a / "content") == snapshot(b / "content")
+    tree_a, tree_b = snapshot(a / "site"), snapshot(b / "site")
     assert tree_a == tree_b
     # And a rebuild in place rewrites nothing.
     assert main(["build", "--root", str(a)]) == 0
-    assert _tree(a / "site") == tree_a
+    assert snapshot(a / "site") == tree_a
 
 
 def test_html_lang_and_no_third_party_fonts(built_site):
@@ -208,8 +202,6 @@ def test_dirty_preview_renders_what_a_full_build_renders(tmp_path, monkeypatch, 
     site(tmp_path / "preview", dirty=True)
     assert set(rendered) == changed and 2 <= len(changed) < len(old) // 2
     site(tmp_path / "full")
-    full = {p.relative_to(tmp_path / "full"): p.read_bytes() for p in (tmp_path / "full").rglob("*") if p.is_file()}
-    preview = {p.relative_to(tmp_path / "preview"): p.read_bytes()
-               for p in (tmp_path / "preview").rglob("*") if p.is_file()}
+    full, preview = snapshot(tmp_path / "full"), snapshot(tmp_path / "preview")
     assert {p: preview.get(p) for p in full} == full
     assert len(set(preview) - set(full)) == 1          # the page under the article's old slug

@@ -186,13 +186,18 @@ def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
 
     monkeypatch.setattr(writer, "_stage", real_stage)
 
-    def failing_build(cfg):                # MkDocs dies half-way through rendering
-        raise KeyboardInterrupt
     import mkdocs.commands.build
+    real_build = mkdocs.commands.build.build
+
+    def failing_build(cfg, **options):     # MkDocs dies half-way through rendering
+        real_build(cfg, **options)
+        raise KeyboardInterrupt
     monkeypatch.setattr(mkdocs.commands.build, "build", failing_build)
-    assert main(["build", "--root", str(root)]) == 130
-    assert snapshot(root / "site") == site
-    assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
+    # Rendering only the changed pages (over links to the old site's files), then all of them.
+    for extra in ([], ["--full"]):
+        assert main(["build", "--root", str(root), *extra]) == 130
+        assert snapshot(root / "site") == site
+        assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
 
 
 def test_whole_build_errors_are_one_clear_line(tmp_path):

@@ -205,3 +205,74 @@ def test_dirty_preview_renders_what_a_full_build_renders(tmp_path, monkeypatch, 
     full, preview = snapshot(tmp_path / "full"), snapshot(tmp_path / "preview")
     assert {p: preview.get(p) for p in full} == full
     assert len(set(preview) - set(full)) == 1          # the page under the article's old slug
+
+
+def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, capsys):
+    """`nghiquyet build` after articles change renders again only the pages whose Markdown the
+    conversion rewrote, removes the files of pages no longer generated, and leaves a site byte
+    for byte equal to a build from scratch (`--full`, into another folder), search index and
+    feeds included. A change to a page every page shares (a hand-written one) renders all."""
+    import re as re_
+    from mkdocs.structure.pages import Page
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from synth import write_corpus
+
+    write_corpus(tmp_path / "corpus", 24, seed=5)
+    root = make_project(tmp_path / "p", corpus=tmp_path / "corpus")
+    content, site = root / "content", root / "site"
+    rendered: list[str] = []
+    real = Page.render
+    monkeypatch.setattr(Page, "render", lambda page, *a, **k: rendered.append(page.file.src_uri)
+                        or real(page, *a, **k))
+
+    def build(*extra: str) -> tuple[str, set[str]]:
+        """Build; what it said of the render, and which Markdown pages the conversion rewrote."""
+        before = {p: p.stat().st_mtime_ns for p in content.rglob("*.md")}
+        rendered.clear()
+        capsys.readouterr()
+        assert main(["build", "--root", str(root), *extra]) == 0
+        said = capsys.readouterr().err.splitlines()[-1]
+        changed = {p.relative_to(content).as_posix() for p in content.rglob("*.md")
+                   if before.get(p) != p.stat().st_mtime_ns}
+        return said, changed
+
+    def equals_full_build() -> None:
+        clean = tmp_path / "clean"
+        assert main(["build", "--root", str(root), "--site", str(clean), "--full"]) == 0
+        assert snapshot(site) == snapshot(clean)
+
+    assert "from scratch" in build()[0]
+    said, changed = build()
+    assert said.endswith("0 of %d pages rendered again, 0 stale files removed (nghiquyet build --full "
+                         "renders every page)" % len(list(content.rglob("*.md")))) and not changed
+    files = sorted((root / "corpus").glob("*.txt"))
+    old_slugs = set((content / "bai-viet").iterdir())
+
+    # A new title (a new slug: the old page goes), one article deleted, a newer one added.
+    text = files[4].read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if "Nghị quyết" in line)
+    files[4].write_text(text.replace(title, title + " (cập nhật)", 1), encoding="utf-8")
+    files[7].unlink()
+    newer = re_.sub(r"(?m)^\d\d-\d\d-\d{4} \d\d:\d\d$", "15-06-2031 09:00", files[3].read_text(encoding="utf-8"), 1)
+    (root / "corpus" / "moi.txt").write_text(newer.replace("Nghị quyết", "Nghị quyết mới", 1), encoding="utf-8")
+    said, changed = build()
+    assert "rendered again" in said and set(rendered) == changed
+    assert 3 <= len(changed) < len(list(content.rglob("*.md"))) // 2
+    stale = int(re_.search(r"(\d+) stale files removed", said)[1])
+    assert stale >= 2 and len(old_slugs - set((content / "bai-viet").iterdir())) == 2
+    equals_full_build()
+
+    # A body edit: that article's page (and the listings showing its text, if any).
+    body = files[9].read_text(encoding="utf-8")
+    files[9].write_text(body.replace("Dự hội nghị", "Tham dự hội nghị", 1), encoding="utf-8")
+    said, changed = build()
+    assert "rendered again" in said and set(rendered) == changed and len(changed) >= 1
+    equals_full_build()
+
+    # A hand-written page is shared by every page (navigation): the site is rendered from scratch.
+    about = content / "gioi-thieu.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nThêm một dòng.\n", encoding="utf-8")
+    said, changed = build()
+    assert "from scratch" in said and not changed and len(rendered) == len(list(content.rglob("*.md")))
+    equals_full_build()

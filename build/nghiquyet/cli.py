@@ -30,7 +30,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="exit non-zero if any file was skipped or MkDocs raised a warning")
     b.add_argument("--jobs", type=int, help="worker processes for conversion (default: one per core)")
     b.add_argument("--no-cache", action="store_true",
-                   help="convert every file again instead of reusing ROOT/.cache/nghiquyet")
+                   help="convert every file again and render every page, instead of reusing "
+                        "ROOT/.cache/nghiquyet")
+    b.add_argument("--full", action="store_true",
+                   help="render every page from scratch even when only some articles changed")
 
     c = sub.add_parser("convert", help="write only the generated Markdown pages, no rendering",
                        description="Convert the articles in --corpus into Markdown pages under --out.")
@@ -67,10 +70,12 @@ def _build(args) -> int:
     corpus = args.corpus or root / "corpus"
     content = args.content or root / "content"
     site_dir = args.site or root / "site"
-    report, stats = convert(corpus, content, None if args.no_cache else root / ".cache" / "nghiquyet", args.jobs)
+    cache = root / ".cache" / "nghiquyet"
+    report, stats = convert(corpus, content, None if args.no_cache else cache, args.jobs)
     print_report(report)
-    render(root / "mkdocs.yml", site_dir, source_date_epoch(report.newest), strict=args.strict)
-    print(f"site written to {site_dir}", file=sys.stderr)
+    done = render(root / "mkdocs.yml", site_dir, source_date_epoch(report.newest), strict=args.strict,
+                  state_dir=cache, full=args.full or args.no_cache)
+    print(f"site written to {site_dir}: {done}", file=sys.stderr)
     return 1 if args.strict and report.count(SKIPPED) else 0
 
 

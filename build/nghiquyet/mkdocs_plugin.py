@@ -23,6 +23,7 @@ class NghiquyetPlugin(BasePlugin):
 
     def __init__(self):
         self.serving = False
+        self.feeds: list[str] = []     # the feeds of the last build (site paths)
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -45,7 +46,7 @@ class NghiquyetPlugin(BasePlugin):
 
     def on_post_build(self, config):
         from .feeds import write_feeds
-        write_feeds(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/", config.site_name)
+        self.feeds = write_feeds(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/", config.site_name)
         if self.serving:       # `nghiquyet build` indexes its own staging folder
             from .searchindex import index_search
             index_search(Path(config.site_dir))

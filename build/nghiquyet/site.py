@@ -1,4 +1,5 @@
-"""MkDocs at the edge: render the converted content/ into site/ (built beside, then swapped)."""
+"""MkDocs at the edge: render the converted content/ into site/ (built beside, then swapped) —
+every page, or, when only generated pages changed since the last render, only those."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import BuildError
+from . import renderstate
 from .searchindex import index_search
 
 
@@ -19,10 +21,23 @@ def source_date_epoch(newest: str | None) -> str:
     return str(int(when.timestamp()))
 
 
-def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False) -> None:
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns of every dirty build; ours are checked to equal a full one (renderstate)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build")
+
+
+def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
+           state_dir: Path | None = None, full: bool = False) -> str:
+    """Render content/ into site_dir with MkDocs, then index it with Pagefind; return one line
+    saying what was done. The new site is made in a folder beside site_dir and swapped in only
+    when complete, so a failed or interrupted render leaves the old one as it was. With a state
+    folder, when the inputs every page shares are those of the last render (renderstate), the new
+    site starts as a copy of the old one (hard links) and only the pages whose Markdown changed
+    are rendered again; otherwise, and always with strict or full, every page is rendered."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = epoch
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -30,12 +45,17 @@ def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False) 
         raise BuildError(f"MkDocs configuration not found: {config_file}")
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         cfg = load_config(str(config_file), site_dir=str(staging), strict=strict)
-        build(cfg)
-        index_search(staging)
+        shared = renderstate.fingerprint(cfg, site_dir)
+        last = renderstate.load(state_dir, site_dir)
+        renderstate.forget(state_dir, site_dir)
+        if not (full or strict) and site_dir.is_dir() and last.get("fingerprint") == shared:
+            outputs, feeds, line = _update(cfg, site_dir, staging, last)
+        else:
+            outputs, feeds, line = _from_scratch(cfg)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"MkDocs failed: {exc}") from None
@@ -49,3 +69,50 @@ def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False) 
     staging.rename(site_dir)
     if old:
         shutil.rmtree(old, ignore_errors=True)
+    renderstate.save(state_dir, site_dir, shared, outputs, feeds)
+    return line
+
+
+def _update(cfg, site_dir: Path, staging: Path, last: dict) -> tuple[dict, list, str]:
+    """The old site linked into staging; what this render writes is unlinked there first (so
+    the old site's files are never written through a link), then MkDocs renders dirty."""
+    from mkdocs.commands.build import build
+    from mkdocs.structure.files import get_files
+
+    renderstate.link_tree(site_dir, staging)
+    files = get_files(cfg)
+    outputs = {f.src_uri: f.dest_uri for f in files}
+    removed = renderstate.remove_stale(staging, last.get("outputs", {}), outputs, last.get("feeds", []))
+    modified = [f for f in files if f.is_modified()]
+    for name in [f.dest_uri for f in modified] + list(cfg.theme.static_templates) + list(cfg.extra_templates):
+        for target in (staging / name, staging / f"{name}.gz"):
+            if target.is_file():
+                target.unlink()
+    pages = files.documentation_pages()
+    again = sum(1 for f in modified if f.is_documentation_page())
+    notice = _DirtyNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(notice)
+    try:
+        feeds = _run(lambda: build(cfg, dirty=True), cfg, staging)
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+    return outputs, feeds, (f"{again} of {len(pages)} pages rendered again, {removed} stale files removed "
+                            "(nghiquyet build --full renders every page)")
+
+
+def _from_scratch(cfg) -> tuple[dict, list, str]:
+    from mkdocs.commands.build import build
+
+    feeds = _run(lambda: build(cfg), cfg, Path(cfg.site_dir))
+    outputs = renderstate.outputs(cfg)
+    pages = sum(1 for src in outputs if src.endswith(".md"))
+    return outputs, feeds, f"{pages} pages rendered from scratch"
+
+
+def _run(build, cfg, folder: Path) -> list[str]:
+    """MkDocs, then Pagefind over the whole folder; the feeds the plugin wrote."""
+    build()
+    shutil.rmtree(folder / "pagefind", ignore_errors=True)
+    index_search(folder)
+    plugin = cfg.plugins.get("nghiquyet")
+    return list(getattr(plugin, "feeds", []))

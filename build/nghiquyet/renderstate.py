@@ -1,0 +1,138 @@
+"""What the last render left in the site folder, so the next one can render only what changed.
+
+A page of this site is rendered from its own Markdown and from inputs every page shares: the
+MkDocs configuration (navigation, with titles), the theme and its overrides, the hand-written
+pages and files, the code and versions of the packages that render it. When none of those
+changed since the last render into the same folder, MkDocs' dirty mode, run on a copy of the
+last site, renders exactly the pages whose Markdown is newer than their HTML (the writer leaves
+unchanged pages untouched, so their times say the truth); files of pages that are no longer
+generated are removed. Otherwise the site is rendered from scratch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from .cache import code_fingerprint
+from .writer import read_manifest
+
+STATE = "render-{}.json"      # one per site folder (by the hash of its path)
+VERSION = 1
+# Packages whose code shapes the HTML or the search index.
+RENDERERS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pagefind", "pagefind_bin")
+
+
+def _tree_digest(digest, folder: Path, skip=frozenset()) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        # Hidden files (the slug registry, the manifest) are not part of the site.
+        if path.is_file() and rel not in skip and not any(part.startswith(".") for part in rel.split("/")):
+            digest.update(f"{rel}\0{path.stat().st_size}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def fingerprint(config, site: Path) -> str:
+    """Hash of every input the pages share (a loaded MkDocs config gives the paths) for the site
+    folder `site`."""
+    digest = hashlib.sha256()
+    config_file = Path(config.config_file_path)
+    docs = Path(config.docs_dir)
+    versions = []
+    for name in RENDERERS:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    digest.update(json.dumps({
+        "version": VERSION, "python": sys.version, "packages": versions, "code": code_fingerprint(),
+        "config": hashlib.sha256(config_file.read_bytes()).hexdigest(),
+        "site_url": config.site_url, "docs": str(docs.resolve()), "site": str(site.resolve()),
+    }, sort_keys=True).encode())
+    if config.theme.custom_dir:
+        _tree_digest(digest, Path(config.theme.custom_dir))
+    # Hand-written pages and files: everything in docs_dir the conversion did not write.
+    _tree_digest(digest, docs, skip=set(read_manifest(docs)))
+    return digest.hexdigest()
+
+
+def _path(state_dir: Path, site: Path) -> Path:
+    return state_dir / STATE.format(hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16])
+
+
+def load(state_dir: Path | None, site: Path) -> dict:
+    if state_dir is None:
+        return {}
+    try:
+        with open(_path(state_dir, site), encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and data.get("version") == VERSION else {}
+
+
+def forget(state_dir: Path | None, site: Path) -> None:
+    """Called before the site folder is touched: a render cut short leaves no state behind,
+    so the next one starts from scratch."""
+    if state_dir is not None:
+        try:
+            os.unlink(_path(state_dir, site))
+        except FileNotFoundError:
+            pass
+
+
+def save(state_dir: Path | None, site: Path, fingerprint_: str, outputs: dict[str, str],
+         feeds: list[str]) -> None:
+    if state_dir is None:
+        return
+    state_dir.mkdir(parents=True, exist_ok=True)
+    data = {"version": VERSION, "fingerprint": fingerprint_, "outputs": outputs, "feeds": feeds}
+    target = _path(state_dir, site)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def outputs(config) -> dict[str, str]:
+    """Every file of docs_dir -> where MkDocs puts it in the site folder."""
+    from mkdocs.structure.files import get_files
+    return {f.src_uri: f.dest_uri for f in get_files(config)}
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """target (an empty folder) gets every file of source as a hard link (a copy where the file
+    system has none), times kept: MkDocs compares them with the Markdown's."""
+    for folder, dirs, files in os.walk(source):
+        rel = os.path.relpath(folder, source)
+        dest = target / rel if rel != "." else target
+        dest.mkdir(exist_ok=True)
+        for name in files:
+            try:
+                os.link(os.path.join(folder, name), dest / name)
+            except OSError:
+                shutil.copy2(os.path.join(folder, name), dest / name)
+
+
+def remove_stale(site: Path, before: dict[str, str], now: dict[str, str], feeds: list[str]) -> int:
+    """Delete what the last render made from files that are gone (or now go elsewhere), and its
+    feeds (written again after the render); return how many stale files were removed."""
+    site = site.resolve()
+    removed = 0
+    stale = [dest for src, dest in before.items() if now.get(src) != dest]
+    for rel in stale + list(feeds):
+        target = site / rel
+        if target.is_file() and site in target.resolve().parents:
+            target.unlink()
+            removed += rel in stale
+            folder = target.parent
+            while folder != site and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+    return removed

@@ -37,6 +37,29 @@ def entries(bundle: Path) -> list[bytes]:
     return sorted(found)
 
 
+def pairs(words: list) -> list[tuple[list, bytes]]:
+    return [(w, cbor2.dumps(w)) for w in words]
+
+
+POSTINGS = st.lists(st.tuples(st.integers(0, 70_000), st.lists(st.integers(-(2 ** 40), 2 ** 40), max_size=6)),
+                    max_size=5).map(lambda xs: [[n, locs, []] for n, locs in xs])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=12), POSTINGS), max_size=40))
+def test_chunk_words_slices_each_word_as_encoded(entries_):
+    """Each word of a chunk file comes back decoded, with exactly the bytes cbor2 encodes it to
+    (small and large counts, negative and multi-byte numbers, any text)."""
+    import gzip
+    import tempfile
+
+    words = [[w, postings, []] for w, postings in entries_]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "c.pf_index"
+        path.write_bytes(gzip.compress(searchindex.SIGNATURE + cbor2.dumps([words])))
+        assert searchindex.chunk_words(path) == pairs(words)
+
+
 WORDS = st.lists(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxy0123456789", min_size=1, max_size=8),
                  min_size=1, max_size=60, unique=True)
 
@@ -45,7 +68,7 @@ WORDS = st.lists(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxy012345678
 @given(WORDS, st.integers(min_value=1, max_value=200))
 def test_every_word_is_found_in_its_own_chunk(words, limit):
     words = sorted(words)
-    groups = split_words([[w, [[1, [2, 3]]], []] for w in words], limit)
+    groups = split_words(pairs([[w, [[1, [2, 3]]], []] for w in words]), limit)
     bounds = boundaries(groups)
     assert [w[0][0] for g in groups for w in g] == words          # nothing lost, order kept
     for i, group in enumerate(groups):
@@ -56,13 +79,13 @@ def test_every_word_is_found_in_its_own_chunk(words, limit):
 @given(WORDS, st.integers(min_value=10, max_value=400))
 def test_chunks_close_at_the_limit_and_big_words_stand_alone(words, limit):
     items = [[w, [[1, list(range(len(w) * 7))]], []] for w in sorted(words)]
-    for group in split_words(items, limit):
+    for group in split_words(pairs(items), limit):
         sizes = [len(encoded) for _, encoded in group]
         assert len(group) == 1 or sum(sizes) <= limit
 
 
 def test_prefix_neighbours_get_distinct_bounds():
-    groups = split_words([[w, [], []] for w in ["nghi", "nghiem", "nghiep", "nguyen"]], 1)
+    groups = split_words(pairs([[w, [], []] for w in ["nghi", "nghiem", "nghiep", "nguyen"]]), 1)
     bounds = boundaries(groups)
     assert [chosen(bounds, w) for w in ["nghi", "nghiem", "nghiep", "nguyen"]] == [0, 1, 2, 3]
     assert chosen(bounds, "a") is None and chosen(bounds, "zzz") is None

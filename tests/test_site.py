@@ -225,11 +225,16 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     real = Page.render
     monkeypatch.setattr(Page, "render", lambda page, *a, **k: rendered.append(page.file.src_uri)
                         or real(page, *a, **k))
+    import nghiquyet.searchindex as searchindex
+    indexed: list[Path] = []
+    real_index = searchindex.run_pagefind
+    monkeypatch.setattr(searchindex, "run_pagefind", lambda folder: indexed.append(folder) or real_index(folder))
 
     def build(*extra: str) -> tuple[str, set[str]]:
         """Build; what it said of the render, and which Markdown pages the conversion rewrote."""
         before = {p: p.stat().st_mtime_ns for p in content.rglob("*.md")}
         rendered.clear()
+        indexed.clear()
         capsys.readouterr()
         assert main(["build", "--root", str(root), *extra]) == 0
         said = capsys.readouterr().err.splitlines()[-1]
@@ -242,10 +247,12 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
         assert main(["build", "--root", str(root), "--site", str(clean), "--full"]) == 0
         assert snapshot(site) == snapshot(clean)
 
-    assert "from scratch" in build()[0]
+    assert "from scratch" in build()[0] and len(indexed) == 1
+    first = snapshot(site)
     said, changed = build()
     assert said.endswith("0 of %d pages rendered again, 0 stale files removed (nghiquyet build --full "
                          "renders every page)" % len(list(content.rglob("*.md")))) and not changed
+    assert not indexed and snapshot(site) == first          # nothing changed: nothing to index again
     files = sorted((root / "corpus").glob("*.txt"))
     old_slugs = set((content / "bai-viet").iterdir())
 
@@ -257,7 +264,7 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     newer = re_.sub(r"(?m)^\d\d-\d\d-\d{4} \d\d:\d\d$", "15-06-2031 09:00", files[3].read_text(encoding="utf-8"), 1)
     (root / "corpus" / "moi.txt").write_text(newer.replace("Nghị quyết", "Nghị quyết mới", 1), encoding="utf-8")
     said, changed = build()
-    assert "rendered again" in said and set(rendered) == changed
+    assert "rendered again" in said and set(rendered) == changed and len(indexed) == 1
     assert 3 <= len(changed) < len(list(content.rglob("*.md"))) // 2
     stale = int(re_.search(r"(\d+) stale files removed", said)[1])
     assert stale >= 2 and len(old_slugs - set((content / "bai-viet").iterdir())) == 2

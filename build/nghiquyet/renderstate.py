@@ -100,10 +100,10 @@ def save(state_dir: Path | None, site: Path, fingerprint_: str, outputs: dict[st
     os.replace(tmp, target)
 
 
-def outputs(config) -> dict[str, str]:
-    """Every file of docs_dir -> where MkDocs puts it in the site folder."""
+def outputs(config, files=None) -> dict[str, str]:
+    """Every file of docs_dir MkDocs publishes -> where it puts it in the site folder."""
     from mkdocs.structure.files import get_files
-    return {f.src_uri: f.dest_uri for f in get_files(config)}
+    return {f.src_uri: f.dest_uri for f in files or get_files(config) if f.inclusion.is_included()}
 
 
 def link_tree(source: Path, target: Path) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import subprocess
 import sys
@@ -52,11 +53,10 @@ def _write(folder: Path, prefix: str, suffix: str, data, digits: int, payload: b
 
 
 def split_words(words: list, limit: int) -> list[list]:
-    """Sorted words -> consecutive groups, each closed once its encoded size reaches `limit`
-    (a word bigger than the limit gets a group of its own). Returns (words, encoded) pairs."""
+    """Sorted (word, encoded) pairs -> consecutive groups, each closed once its encoded size
+    reaches `limit` (a word bigger than the limit gets a group of its own)."""
     groups, current, size = [], [], 0
-    for word in words:
-        encoded = cbor2.dumps(word)
+    for word, encoded in words:
         if current and size + len(encoded) > limit:
             groups.append(current)
             current, size = [], 0
@@ -65,6 +65,40 @@ def split_words(words: list, limit: int) -> list[list]:
     if current:
         groups.append(current)
     return groups
+
+
+def _head(data: bytes, pos: int) -> tuple[int, int, int]:
+    """The CBOR item head at pos: (major type, argument, position after the head)."""
+    first = data[pos]
+    major, info = first >> 5, first & 31
+    if info < 24:
+        return major, info, pos + 1
+    if info > 27:
+        raise ValueError(f"unsupported CBOR head {first:#x}")
+    size = 1 << (info - 24)
+    return major, int.from_bytes(data[pos + 1:pos + 1 + size], "big"), pos + 1 + size
+
+
+def chunk_words(path: Path) -> list[tuple[list, bytes]]:
+    """The words of a word-index chunk (a one-element array holding the array of words), each
+    with its own encoding as it stands in the file (sliced, not encoded again)."""
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise BuildError(f"unexpected Pagefind file format: {path.name}")
+    data = raw[len(SIGNATURE):]
+    major, count, pos = _head(data, 0)
+    inner, n, pos = _head(data, pos)
+    if (major, count, inner) != (4, 1, 4):
+        raise BuildError(f"unexpected Pagefind word index layout: {path.name}")
+    stream = io.BytesIO(data)
+    stream.seek(pos)
+    decoder = cbor2.CBORDecoder(stream)
+    out = []
+    for _ in range(n):
+        start = stream.tell()
+        word = decoder.decode()
+        out.append((word, data[start:stream.tell()]))
+    return out
 
 
 def boundaries(groups: list[list]) -> list[list[str]]:
@@ -89,9 +123,9 @@ def rechunk(bundle: Path, lang: str, chunks: list, limit: int = CHUNK_BYTES) -> 
     words = []
     for _, _, file_hash in chunks:
         path = bundle / "index" / f"{file_hash}.pf_index"
-        words.extend(_read(path)[0])
+        words.extend(chunk_words(path))
         path.unlink()
-    words.sort(key=lambda word: word[0])
+    words.sort(key=lambda pair: pair[0][0])
     groups = split_words(words, limit)
     out = []
     for (first, last), group in zip(boundaries(groups), groups):

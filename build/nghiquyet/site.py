@@ -81,9 +81,9 @@ def _update(cfg, site_dir: Path, staging: Path, last: dict) -> tuple[dict, list,
 
     renderstate.link_tree(site_dir, staging)
     files = get_files(cfg)
-    outputs = {f.src_uri: f.dest_uri for f in files}
+    outputs = renderstate.outputs(cfg, files)
     removed = renderstate.remove_stale(staging, last.get("outputs", {}), outputs, last.get("feeds", []))
-    modified = [f for f in files if f.is_modified()]
+    modified = [f for f in files if f.inclusion.is_included() and f.is_modified()]
     for name in [f.dest_uri for f in modified] + list(cfg.theme.static_templates) + list(cfg.extra_templates):
         for target in (staging / name, staging / f"{name}.gz"):
             if target.is_file():
@@ -93,7 +93,8 @@ def _update(cfg, site_dir: Path, staging: Path, last: dict) -> tuple[dict, list,
     notice = _DirtyNotice()
     logging.getLogger("mkdocs.commands.build").addFilter(notice)
     try:
-        feeds = _run(lambda: build(cfg, dirty=True), cfg, staging)
+        # No page or file changed: the old search index indexes the same HTML.
+        feeds = _run(lambda: build(cfg, dirty=True), cfg, staging, index=bool(modified or removed))
     finally:
         logging.getLogger("mkdocs.commands.build").removeFilter(notice)
     return outputs, feeds, (f"{again} of {len(pages)} pages rendered again, {removed} stale files removed "
@@ -109,10 +110,11 @@ def _from_scratch(cfg) -> tuple[dict, list, str]:
     return outputs, feeds, f"{pages} pages rendered from scratch"
 
 
-def _run(build, cfg, folder: Path) -> list[str]:
-    """MkDocs, then Pagefind over the whole folder; the feeds the plugin wrote."""
+def _run(build, cfg, folder: Path, index: bool = True) -> list[str]:
+    """MkDocs, then (unless told not to) Pagefind over the whole folder; the feeds the plugin wrote."""
     build()
-    shutil.rmtree(folder / "pagefind", ignore_errors=True)
-    index_search(folder)
+    if index or not (folder / "pagefind").is_dir():
+        shutil.rmtree(folder / "pagefind", ignore_errors=True)
+        index_search(folder)
     plugin = cfg.plugins.get("nghiquyet")
     return list(getattr(plugin, "feeds", []))

@@ -124,15 +124,21 @@ def remove_stale(site: Path, before: dict[str, str], now: dict[str, str], feeds:
     """Delete what the last render made from files that are gone (or now go elsewhere), and its
     feeds (written again after the render); return how many stale files were removed."""
     site = site.resolve()
-    removed = 0
     stale = [dest for src, dest in before.items() if now.get(src) != dest]
-    for rel in stale + list(feeds):
-        target = site / rel
-        if target.is_file() and site in target.resolve().parents:
-            target.unlink()
-            removed += rel in stale
-            folder = target.parent
-            while folder != site and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
+    removed = sum(_remove(site, rel) for rel in stale)
+    for rel in feeds:
+        _remove(site, rel)
     return removed
+
+
+def _remove(site: Path, rel: str) -> bool:
+    """Delete site/rel if it is a file inside site, then the folders it leaves empty."""
+    target = site / rel
+    if not (target.is_file() and site in target.resolve().parents):
+        return False
+    target.unlink()
+    folder = target.parent
+    while folder != site and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+    return True

@@ -212,7 +212,7 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     conversion rewrote, removes the files of pages no longer generated, and leaves a site byte
     for byte equal to a build from scratch (`--full`, into another folder), search index and
     feeds included. A change to a page every page shares (a hand-written one) renders all."""
-    import re as re_
+    import nghiquyet.searchindex as searchindex
     from mkdocs.structure.pages import Page
 
     sys.path.insert(0, str(ROOT / "tools"))
@@ -225,7 +225,6 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     real = Page.render
     monkeypatch.setattr(Page, "render", lambda page, *a, **k: rendered.append(page.file.src_uri)
                         or real(page, *a, **k))
-    import nghiquyet.searchindex as searchindex
     indexed: list[Path] = []
     real_index = searchindex.run_pagefind
     monkeypatch.setattr(searchindex, "run_pagefind", lambda folder: indexed.append(folder) or real_index(folder))
@@ -261,12 +260,12 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     title = next(line for line in text.splitlines() if "Nghị quyết" in line)
     files[4].write_text(text.replace(title, title + " (cập nhật)", 1), encoding="utf-8")
     files[7].unlink()
-    newer = re_.sub(r"(?m)^\d\d-\d\d-\d{4} \d\d:\d\d$", "15-06-2031 09:00", files[3].read_text(encoding="utf-8"), 1)
+    newer = re.sub(r"(?m)^\d\d-\d\d-\d{4} \d\d:\d\d$", "15-06-2031 09:00", files[3].read_text(encoding="utf-8"), 1)
     (root / "corpus" / "moi.txt").write_text(newer.replace("Nghị quyết", "Nghị quyết mới", 1), encoding="utf-8")
     said, changed = build()
     assert "rendered again" in said and set(rendered) == changed and len(indexed) == 1
     assert 3 <= len(changed) < len(list(content.rglob("*.md"))) // 2
-    stale = int(re_.search(r"(\d+) stale files removed", said)[1])
+    stale = int(re.search(r"(\d+) stale files removed", said)[1])
     assert stale >= 2 and len(old_slugs - set((content / "bai-viet").iterdir())) == 2
     equals_full_build()
 

@@ -84,10 +84,10 @@ def _update(cfg, site_dir: Path, staging: Path, last: dict) -> tuple[dict, list,
     outputs = renderstate.outputs(cfg, files)
     removed = renderstate.remove_stale(staging, last.get("outputs", {}), outputs, last.get("feeds", []))
     modified = [f for f in files if f.inclusion.is_included() and f.is_modified()]
-    for name in [f.dest_uri for f in modified] + list(cfg.theme.static_templates) + list(cfg.extra_templates):
-        for target in (staging / name, staging / f"{name}.gz"):
-            if target.is_file():
-                target.unlink()
+    templates = list(cfg.theme.static_templates) + list(cfg.extra_templates)
+    for name in [f.dest_uri for f in modified] + templates + [f"{t}.gz" for t in templates]:   # sitemap.xml.gz
+        if (staging / name).is_file():
+            (staging / name).unlink()
     pages = files.documentation_pages()
     again = sum(1 for f in modified if f.is_documentation_page())
     notice = _DirtyNotice()

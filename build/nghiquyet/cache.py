@@ -26,7 +26,7 @@ from dataclasses import fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 from .records import Article
 
@@ -39,15 +39,22 @@ RACY_NS = 1_000_000_000
 Entry = Union[Article, str]        # an Article, or the reason the file was skipped
 
 
+def tree_digest(digest, folder: Path, wanted: Callable[[str], bool]) -> None:
+    """Feed digest every file under folder whose relative path is `wanted`, in path order: its
+    path and size (so no two trees give the same stream), then its bytes."""
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_file() and wanted(rel):
+            data = path.read_bytes()
+            digest.update(f"{rel}\0{len(data)}\0".encode())
+            digest.update(data)
+
+
 @lru_cache(maxsize=None)
 def code_fingerprint() -> str:
     """Hash of every module and data file of the package: a new rule means a new cache."""
     digest = hashlib.sha256()
-    root = resources.files("nghiquyet")
-    for path in sorted(Path(str(root)).rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yaml", ".json"):
-            digest.update(path.relative_to(Path(str(root))).as_posix().encode())
-            digest.update(path.read_bytes())
+    tree_digest(digest, Path(str(resources.files("nghiquyet"))), lambda rel: rel.endswith((".py", ".yaml", ".json")))
     return digest.hexdigest()
 
 
@@ -103,14 +110,14 @@ def gc_paused():
             gc.enable()
 
 
-def _load(path: Path):
+def load_pickle(path: Path):
     """Unpickle with the cyclic garbage collector paused (unpickling a cache would otherwise
     take twice as long)."""
     with gc_paused(), path.open("rb") as fh:
         return pickle.load(fh)
 
 
-def _dump(path: Path, data) -> None:
+def dump_pickle(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
@@ -135,7 +142,7 @@ class ArticleCache:
         if not folder:
             return
         try:
-            stats = _load(folder / STATS_FILE)
+            stats = load_pickle(folder / STATS_FILE)
             if stats.get("version") == VERSION:
                 self.files, self.recorded_at = stats["files"], stats["recorded_at"]
         except Exception:           # missing, damaged or from another version: start afresh
@@ -143,7 +150,7 @@ class ArticleCache:
         shards = folder / SHARDS
         for path in sorted(shards.glob("*.pickle")) if shards.is_dir() else ():
             try:
-                part = _load(path)
+                part = load_pickle(path)
             except Exception:
                 continue
             self.loaded[path.stem] = set(part)
@@ -153,7 +160,7 @@ class ArticleCache:
         """What the last build recorded of its listing pages: {"key": its listings key, "pages":
         the listing pages it wrote, "periods": {period page: key}} (empty when unknown)."""
         try:
-            saved = _load(self.folder / LISTINGS_FILE) if self.folder else None
+            saved = load_pickle(self.folder / LISTINGS_FILE) if self.folder else None
         except Exception:
             return {}
         return saved if isinstance(saved, dict) and saved.get("version") == VERSION else {}
@@ -161,7 +168,7 @@ class ArticleCache:
     def save_listings(self, key: str, pages: list[str], periods: dict[str, str]) -> None:
         if self.folder:
             try:
-                _dump(self.folder / LISTINGS_FILE, {"version": VERSION, "key": key, "pages": sorted(pages),
+                dump_pickle(self.folder / LISTINGS_FILE, {"version": VERSION, "key": key, "pages": sorted(pages),
                                                     "periods": dict(sorted(periods.items()))})
             except OSError:
                 pass
@@ -202,12 +209,12 @@ class ArticleCache:
                     continue
                 path = self.folder / SHARDS / f"{shard}.pickle"
                 if part:
-                    _dump(path, part)
+                    dump_pickle(path, part)
                 else:
                     path.unlink(missing_ok=True)
             (self.folder / LEGACY).unlink(missing_ok=True)
             if self.files_seen != self.files or self.misses:
-                _dump(self.folder / STATS_FILE, {"version": VERSION, "files": self.files_seen,
+                dump_pickle(self.folder / STATS_FILE, {"version": VERSION, "files": self.files_seen,
                                                  "recorded_at": time.time_ns()})
         except OSError:
             pass                     # a cache that cannot be written only costs time

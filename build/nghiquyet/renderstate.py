@@ -19,24 +19,13 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from .cache import code_fingerprint
+from .cache import code_fingerprint, dump_pickle, load_pickle, tree_digest
 from .writer import read_manifest
 
-STATE = "render-{}.json"      # one per site folder (by the hash of its path)
+STATE = "render-{}.pickle"      # one per site folder (by the hash of its path)
 VERSION = 1
 # Packages whose code shapes the HTML or the search index.
 RENDERERS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pagefind", "pagefind_bin")
-
-
-def _tree_digest(digest, folder: Path, skip=frozenset()) -> None:
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        # Hidden files (the slug registry, the manifest) are not part of the site.
-        if path.is_file() and rel not in skip and not any(part.startswith(".") for part in rel.split("/")):
-            digest.update(f"{rel}\0{path.stat().st_size}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
 
 
 def fingerprint(config, site: Path) -> str:
@@ -56,10 +45,13 @@ def fingerprint(config, site: Path) -> str:
         "config": hashlib.sha256(config_file.read_bytes()).hexdigest(),
         "site_url": config.site_url, "docs": str(docs.resolve()), "site": str(site.resolve()),
     }, sort_keys=True).encode())
-    if config.theme.custom_dir:
-        _tree_digest(digest, Path(config.theme.custom_dir))
-    # Hand-written pages and files: everything in docs_dir the conversion did not write.
-    _tree_digest(digest, docs, skip=set(read_manifest(docs)))
+    if config.theme.custom_dir and Path(config.theme.custom_dir).is_dir():
+        tree_digest(digest, Path(config.theme.custom_dir), lambda rel: True)
+    # Hand-written pages and files: everything in docs_dir the conversion did not write (hidden
+    # files, such as the slug registry and the manifest, are not part of the site).
+    generated = set(read_manifest(docs))
+    tree_digest(digest, docs, lambda rel: rel not in generated
+                and not any(part.startswith(".") for part in rel.split("/")))
     return digest.hexdigest()
 
 
@@ -71,9 +63,8 @@ def load(state_dir: Path | None, site: Path) -> dict:
     if state_dir is None:
         return {}
     try:
-        with open(_path(state_dir, site), encoding="utf-8") as fh:
-            data = json.load(fh)
-    except (OSError, ValueError):
+        data = load_pickle(_path(state_dir, site))
+    except Exception:          # missing, unreadable or from another version: render everything
         return {}
     return data if isinstance(data, dict) and data.get("version") == VERSION else {}
 
@@ -82,22 +73,18 @@ def forget(state_dir: Path | None, site: Path) -> None:
     """Called before the site folder is touched: a render cut short leaves no state behind,
     so the next one starts from scratch."""
     if state_dir is not None:
-        try:
-            os.unlink(_path(state_dir, site))
-        except FileNotFoundError:
-            pass
+        _path(state_dir, site).unlink(missing_ok=True)
 
 
 def save(state_dir: Path | None, site: Path, fingerprint_: str, outputs: dict[str, str],
          feeds: list[str]) -> None:
     if state_dir is None:
         return
-    state_dir.mkdir(parents=True, exist_ok=True)
-    data = {"version": VERSION, "fingerprint": fingerprint_, "outputs": outputs, "feeds": feeds}
-    target = _path(state_dir, site)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, target)
+    try:
+        dump_pickle(_path(state_dir, site), {"version": VERSION, "fingerprint": fingerprint_,
+                                       "outputs": outputs, "feeds": feeds})
+    except OSError:            # no state: the next render is a full one
+        pass
 
 
 def outputs(config, files=None) -> dict[str, str]:

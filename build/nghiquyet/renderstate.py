@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .cache import code_fingerprint, dump_pickle, load_pickle, tree_digest
-from .writer import read_manifest
+from .writer import prune_empty, read_manifest
 
 STATE = "render-{}.pickle"      # one per site folder (by the hash of its path)
 VERSION = 1
@@ -124,8 +124,5 @@ def _remove(site: Path, rel: str) -> bool:
     if not (target.is_file() and site in target.resolve().parents):
         return False
     target.unlink()
-    folder = target.parent
-    while folder != site and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
+    prune_empty(site, target.parent)
     return True

@@ -174,7 +174,7 @@ def write_tree(root: Path, pages: dict[str, str | bytes], known: dict[str, str] 
         if stale.exists():
             stale.unlink()
             removed.append(rel)
-        _prune_empty(root, stale.parent)
+        prune_empty(root, stale.parent)
     return WriteStats(tuple(rel for rel, _, _ in changes), len(written) - len(changes), tuple(removed))
 
 
@@ -186,7 +186,8 @@ def _read_bytes(path: str) -> bytes | None:
         return None
 
 
-def _prune_empty(root: Path, folder: Path) -> None:
+def prune_empty(root: Path, folder: Path) -> None:
+    """Remove folder, then its parents up to root (not root itself), while they are empty."""
     root = root.resolve()
     while folder != root and root in folder.parents:
         try:

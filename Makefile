@@ -4,19 +4,27 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve eval bench clean venv
+# Every dependency is installed from a lock of resolved, hashed versions (requirements/*.lock,
+# made by `make lock`), then the package itself in development mode, with the locked backend.
+INSTALL = $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+.PHONY: site test serve eval bench clean venv lock browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+$(VENV)/.installed: $(BIN)/python requirements/site.lock pyproject.toml
+	$(INSTALL) --require-hashes -r requirements/site.lock
+	$(INSTALL) --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed requirements/test.lock
+	$(INSTALL) --require-hashes -r requirements/test.lock
 	touch $@
+
+## make browser: find Chromium for the browser tests, installing it when missing (tools/find_browser.py)
+browser: $(VENV)/.installed-test
+	$(BIN)/python tools/find_browser.py $(VENV)/chromium-path
 
 venv: $(VENV)/.installed
 
@@ -25,8 +33,8 @@ site: $(VENV)/.installed
 	$(BIN)/nghiquyet build
 
 ## make test: set up with test extras, run the whole test suite
-test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+test: browser
+	CHROMIUM="$$(cat $(VENV)/chromium-path)" $(BIN)/python -m pytest
 
 ## make eval: extraction figures on the gold set (tests/evaluate.py)
 eval: $(VENV)/.installed
@@ -41,6 +49,14 @@ bench: $(VENV)/.installed-test
 serve: $(VENV)/.installed
 	$(BIN)/nghiquyet convert --corpus corpus --out content
 	$(BIN)/mkdocs serve --livereload --dirty
+
+## make lock: resolve every dependency again (newest versions within pyproject's bounds), with hashes
+lock: $(BIN)/python
+	$(INSTALL) uv
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.10 --generate-hashes \
+	  pyproject.toml requirements/build.in -o requirements/site.lock
+	$(BIN)/uv pip compile --quiet --universal --python-version 3.10 --generate-hashes --extra test \
+	  pyproject.toml requirements/build.in -c requirements/site.lock -o requirements/test.lock
 
 clean:
 	rm -rf site content/bai-viet content/van-ban content/vung content/tinh content/dong-thoi-gian content/index.md content/bao-cao.md

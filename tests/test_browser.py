@@ -1,22 +1,20 @@
 """The built site as a reader sees it: Playwright drives Debian's Chromium against site/ served
-on 127.0.0.1. Search, filters, timeline links, phones (390×844), accessibility (axe-core),
+on 127.0.0.1 (the browser and server fixtures are in conftest.py). Search, filters, timeline links, phones (390×844), accessibility (axe-core),
 broken links (linkchecker), and no request to any other host. Screenshots go to
 tests/output/screenshots/ (not committed)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from conftest import serve
+
 SHOTS = Path(__file__).resolve().parent / "output" / "screenshots"
 
 DOC_11 = "Nghị quyết số 11-NQ/TW ngày 10/2/2022"
@@ -33,18 +31,10 @@ SEARCHES = [
 ]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve(built_site / "site") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -64,24 +54,8 @@ def fine_server(built_site, tmp_path_factory):
     entry.write_text(entry.read_text(encoding="utf-8").replace(meta_path.name[len("pagefind."):-len(".pf_meta")],
                                                                name[len("pagefind."):]), encoding="utf-8")
     assert len(meta[2]) > 50
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install -y chromium (.ci/run does it)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield b
-        b.close()
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -268,6 +268,33 @@ def test_incremental_rebuild_converts_and_rewrites_only_what_changed(tmp_path):
     assert set(stats.written) == {f"bai-viet/{slug}.md", "du-lieu.json"}, stats.written
 
 
+@pytest.mark.parametrize("library", ["trafilatura", "ftfy", "charset-normalizer", "python-slugify", "text-unidecode"])
+def test_an_upgraded_library_converts_every_article_again(tmp_path, monkeypatch, library):
+    """The cache key holds the versions of the libraries that shape a converted article: after an
+    upgrade (faked here) nothing comes from the cache."""
+    from importlib import metadata
+
+    from nghiquyet import cache
+
+    corpus, out, store = tmp_path / "corpus", tmp_path / "out", tmp_path / "cache"
+    corpus.mkdir()
+    for path in sorted((ROOT / "corpus").iterdir()):
+        (corpus / path.name).write_bytes(path.read_bytes())
+    first, _ = convert(corpus, out, store)
+    again, _ = convert(corpus, out, store)
+    assert (again.converted, again.cached) == (0, first.converted) and first.converted == 5
+
+    real = metadata.version
+    monkeypatch.setattr(cache.metadata, "version", lambda name: "999.0" if name == library else real(name))
+    cache.code_fingerprint.cache_clear()
+    try:
+        upgraded, _ = convert(corpus, out, store)
+    finally:
+        monkeypatch.undo()
+        cache.code_fingerprint.cache_clear()
+    assert (upgraded.converted, upgraded.cached) == (5, 0)
+
+
 def test_listing_pages_are_kept_or_rebuilt_as_their_fields_change(tmp_path):
     """A body edit leaves every listing page as the last build wrote it (not even rebuilt); a new
     title rebuilds the listings that show it; a listing page deleted by hand comes back."""

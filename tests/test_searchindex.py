@@ -4,14 +4,17 @@ metadata lead the browser to the chunk that holds each word."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import cbor2
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nghiquyet import searchindex
+from nghiquyet.errors import BuildError
 from nghiquyet.searchindex import _read, boundaries, rechunk, split_words
 
 
@@ -119,3 +122,22 @@ def test_built_index_chunks_stay_small(built_site):
         raw = _read(bundle / "index" / f"{file_hash}.pf_index")
         size = len(cbor2.dumps(raw))
         assert len(chunk) == 1 or size <= searchindex.CHUNK_BYTES + 16
+
+
+def test_the_installed_pagefind_writes_the_known_format(built_site):
+    """pyproject pins the Pagefind release whose index format searchindex.py rewrites."""
+    from importlib import metadata
+
+    entry = json.loads((built_site / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["version"] == searchindex.PAGEFIND_FORMAT == metadata.version("pagefind")
+
+
+def test_another_pagefind_format_stops_the_build_loudly(built_site, tmp_path):
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(built_site / "site" / "pagefind", bundle)
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    entry["version"] = "9.0.0"
+    entry_path.write_text(json.dumps(entry), encoding="utf-8")
+    with pytest.raises(BuildError, match=r"Pagefind 9\.0\.0 .* knows the format of Pagefind"):
+        searchindex.stabilise(bundle)

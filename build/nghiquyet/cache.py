@@ -1,8 +1,9 @@
 """Content-hash cache of converted articles, so a rebuild converts only what changed.
 
-The key of a corpus file is the SHA-256 of the pipeline's own code and data, the file's name
-and its bytes: editing a rule or a data file invalidates everything, editing one article
-invalidates that article. Kept out of git (.cache/), in 256 shard files by key prefix, so that
+The key of a corpus file is the SHA-256 of the pipeline's own code and data, the versions of the
+libraries that shape what is read out of a file (CONVERTERS) and of Python's Unicode tables, the
+file's name and its bytes: editing a rule or a data file, or upgrading one of those libraries,
+invalidates everything; editing one article invalidates that article. Kept out of git (.cache/), in 256 shard files by key prefix, so that
 after one article changed only the shards holding its old and new entries are rewritten (each
 atomically); a damaged shard is ignored.
 
@@ -19,12 +20,14 @@ import gc
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 import time
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import fields
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Callable, Optional, Union
 
@@ -36,6 +39,11 @@ LEGACY = "articles.pickle"        # the one-file cache of earlier versions
 STATS_FILE = "files.pickle"
 VERSION = 2
 RACY_NS = 1_000_000_000
+# The distributions whose behaviour shapes a converted article (decoding, repair, HTML extraction,
+# slugs, YAML output, the gazetteer), with what they depend on for it.
+CONVERTERS = ("trafilatura", "htmldate", "justext", "lxml", "lxml_html_clean", "courlan", "ftfy",
+              "charset-normalizer", "python-slugify", "text-unidecode", "PyYAML", "fastjsonschema",
+              "vietnam-provinces")
 Entry = Union[Article, str]        # an Article, or the reason the file was skipped
 
 
@@ -50,10 +58,24 @@ def tree_digest(digest, folder: Path, wanted: Callable[[str], bool]) -> None:
             digest.update(data)
 
 
+def versions(names) -> list[str]:
+    """"name=version" of each installed distribution ("name=none" when it is not installed)."""
+    out = []
+    for name in names:
+        try:
+            out.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}=none")
+    return out
+
+
 @lru_cache(maxsize=None)
 def code_fingerprint() -> str:
-    """Hash of every module and data file of the package: a new rule means a new cache."""
+    """Hash of every module and data file of the package, of the versions of the libraries that
+    shape its output, of Python's and of its Unicode tables: any of them new means a new cache."""
     digest = hashlib.sha256()
+    digest.update("\n".join(versions(CONVERTERS) + [f"python={sys.version_info[:2]}",
+                                                     f"unicode={unicodedata.unidata_version}"]).encode())
     tree_digest(digest, Path(str(resources.files("nghiquyet"))), lambda rel: rel.endswith((".py", ".yaml", ".json")))
     return digest.hexdigest()
 

@@ -5,6 +5,9 @@
   untouched, so a rebuild does not trigger another one.
 - After every build it writes the Atom feeds (it knows `site_url`, so their links are absolute),
   and while serving it also runs Pagefind, so search works in the preview.
+- Every string of a page's front matter is marked `Untrusted` (it can come from an article), and
+  the theme's template environment prints such a value escaped wherever a template outputs it
+  as it is: a theme template that forgets `| e` cannot inject an article's markup.
 """
 
 from __future__ import annotations
@@ -12,10 +15,32 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.plugins import BasePlugin
 
 log = logging.getLogger("mkdocs.plugins.nghiquyet")
+
+
+class Untrusted(str):
+    """Text from front matter. Printed by a template as it is, it comes out escaped; filters
+    (`| e`, `| urlencode`, `| striptags`) see an ordinary string."""
+
+
+def untrusted(value):
+    """value (front matter) with every string in it marked Untrusted."""
+    if isinstance(value, str):
+        return Untrusted(value)
+    if isinstance(value, list):
+        return [untrusted(v) for v in value]
+    if isinstance(value, dict):
+        return {k: untrusted(v) for k, v in value.items()}
+    return value
+
+
+def finalize(value):
+    """The template environment's last step before a `{{ … }}` value is written out."""
+    return escape(value) if isinstance(value, Untrusted) else value
 
 
 class NghiquyetPlugin(BasePlugin):
@@ -38,6 +63,14 @@ class NghiquyetPlugin(BasePlugin):
         root = Path(config.config_file_path).parent
         report, stats = convert(self._corpus(config), Path(config.docs_dir), root / ".cache" / "nghiquyet")
         log.info("nghiquyet: %s; %d pages rewritten", report.summary(), len(stats.written))
+
+    def on_env(self, env, config, files):
+        env.finalize = finalize
+        return env
+
+    def on_page_markdown(self, markdown, page, config, files):
+        page.meta = untrusted(page.meta)
+        return markdown
 
     def on_serve(self, server, config, builder):
         if self.serving:

@@ -16,10 +16,9 @@ import json
 import os
 import shutil
 import sys
-from importlib import metadata
 from pathlib import Path
 
-from .cache import code_fingerprint, dump_pickle, load_pickle, tree_digest
+from .cache import code_fingerprint, dump_pickle, load_pickle, tree_digest, versions
 from .writer import prune_empty, read_manifest
 
 STATE = "render-{}.pickle"      # one per site folder (by the hash of its path)
@@ -34,14 +33,8 @@ def fingerprint(config, site: Path) -> str:
     digest = hashlib.sha256()
     config_file = Path(config.config_file_path)
     docs = Path(config.docs_dir)
-    versions = []
-    for name in RENDERERS:
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=none")
     digest.update(json.dumps({
-        "version": VERSION, "python": sys.version, "packages": versions, "code": code_fingerprint(),
+        "version": VERSION, "python": sys.version, "packages": versions(RENDERERS), "code": code_fingerprint(),
         "config": hashlib.sha256(config_file.read_bytes()).hexdigest(),
         "site_url": config.site_url, "docs": str(docs.resolve()), "site": str(site.resolve()),
     }, sort_keys=True).encode())

@@ -32,6 +32,9 @@ import cbor2
 from .errors import BuildError
 
 SIGNATURE = b"pagefind_dcd"
+# The Pagefind release whose private index format this module reads and rewrites (pyproject pins
+# the same one). Another release may change that format silently: the build stops instead.
+PAGEFIND_FORMAT = "1.5.2"
 CHUNK_BYTES = 16_000    # encoded size at which a word-index chunk is closed (see the bench)
 
 
@@ -152,6 +155,9 @@ def stabilise(bundle: Path) -> None:
     """Rewrite the filter, word-index, metadata and entry files of a Pagefind bundle (see above)."""
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    if entry.get("version") != PAGEFIND_FORMAT:
+        raise BuildError(f"Pagefind {entry.get('version')} wrote the search index, but searchindex.py knows the "
+                         f"format of Pagefind {PAGEFIND_FORMAT} only: install pagefind[bin]=={PAGEFIND_FORMAT}")
     for lang, info in sorted(entry["languages"].items()):
         meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
         meta = _read(meta_path)

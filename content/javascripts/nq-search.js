@@ -158,5 +158,7 @@
     if (name) selected[name] = e.target.value;
     run();
   });
+  /* Enter in the box searches what is typed; the form is never sent. */
+  input.form.addEventListener("submit", function (e) { e.preventDefault(); });
   input.form.addEventListener("reset", function () { selected = {}; setTimeout(run, 0); });
 })();

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from . import records as R
 from .dates import stamp_date
-from .errors import ArticleError
+from .errors import ArticleError, debug, describe
 from .records import Block, Cleaned, Line, SourceText
 from .text import LINE_MEMO, match_key, normalise_line, word_count
 from .vocabulary import vocabulary
@@ -37,6 +37,8 @@ PARAGRAPH_WORDS = 30        # a line this long is body text whatever it ends wit
 SHORT_PARAGRAPH_WORDS = 12  # a line this long ending a sentence is body text
 WRAP_MAX = 100              # no line of a hard-wrapped file is longer
 MENU_WORDS = 3              # outside the body, a line this short with no cue is chrome
+TITLE_MAX_WORDS = 30        # a line longer than this is never a headline
+GUESSED_TITLE_WORDS = 16    # a title guessed from a paragraph keeps this many words
 
 
 @lru_cache(maxsize=None)
@@ -209,17 +211,40 @@ def _join_soft_wraps(lines: list[str]) -> list[str]:
 
 
 def clean(source: SourceText) -> Cleaned:
-    """Give every line a role and build the body blocks."""
+    """Give every line a role and build the body blocks. Nothing readable is lost: when the
+    rules find no title, one is guessed (and noted); when they fail, the text is kept as
+    paragraphs under a guessed title. Only a file with no readable line is refused."""
     lines = _join_soft_wraps([normalise_line(x) for x in source.lines])
-    roles = [R.BLANK if not x else None for x in lines]
+    if not any(_readable(x) for x in lines):
+        raise ArticleError(source.source_file, "no readable text")
+    try:
+        return _clean(source, lines)
+    except Exception as exc:  # noqa: BLE001 - the article is kept, its structure is lost
+        if debug():
+            raise
+        return _fallback(source, lines, f"cleaning failed, text kept as paragraphs ({describe(exc)})")
 
+
+def _readable(line: str) -> bool:
+    return sum(ch.isalpha() for ch in line) >= 3
+
+
+def _clean(source: SourceText, lines: list[str]) -> Cleaned:
+    roles = [R.BLANK if not x else None for x in lines]
+    notes: list[str] = []
     title_at = _find_title(lines, roles, source.title_hint)
     if title_at is None:
-        raise ArticleError(source.source_file, "no article text found (no title line)")
+        return _fallback(source, lines, "title guessed")
     paragraphs = [i for i in range(title_at + 1, len(lines)) if roles[i] is None and is_paragraph(lines[i])
                   and not is_chrome(lines[i])]
     if not paragraphs:
-        raise ArticleError(source.source_file, "no article text found (no body paragraph)")
+        # A short article: every readable line after the title that is no chrome or stamp.
+        paragraphs = [i for i in range(title_at + 1, len(lines)) if roles[i] is None and _readable(lines[i])
+                      and word_count(lines[i]) > MENU_WORDS and not is_chrome(lines[i])
+                      and not stamp_date(lines[i])]
+        if not paragraphs:
+            return _fallback(source, lines, "title guessed")
+        notes.append("short article: every line after the title kept as body")
     first, last = paragraphs[0], paragraphs[-1]
 
     for i in range(title_at):
@@ -228,8 +253,45 @@ def clean(source: SourceText) -> Cleaned:
     roles[title_at] = R.TITLE
     _head(lines, roles, title_at + 1, first)
     _body(lines, roles, first, last)
+    for i in paragraphs:
+        roles[i] = R.BODY
     _tail(lines, roles, last + 1)
-    return _assemble(source, lines, roles, title_at)
+    return replace(_assemble(source, lines, roles, title_at), notes=tuple(notes))
+
+
+def guess_title(line: str) -> str:
+    """A headline made from a line of text: its first sentence, cut to a few words."""
+    sentence = re.split(r"(?<=[.!?…])\s+", line, maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) <= GUESSED_TITLE_WORDS:
+        return sentence
+    return " ".join(words[:GUESSED_TITLE_WORDS]).rstrip(",;:-–") + " …"
+
+
+def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
+    """The page when the rules found no structure: the first readable line that is no chrome or
+    stamp (else the first readable line) gives the title; the other such lines are paragraphs.
+    A line too long to be a headline stays in the body under its shortened form."""
+    readable = [i for i, x in enumerate(lines) if _readable(x)]
+    plain = [i for i in readable if not _quiet(lambda: is_chrome(lines[i]) or stamp_date(lines[i]))]
+    keep = plain or readable
+    title_at = keep[0]
+    title = guess_title(lines[title_at])
+    body = [i for i in keep if i != title_at or title != lines[title_at]] or [title_at]
+    roles = [R.BODY if i in body else R.TITLE if i == title_at else R.BLANK if not x else R.CHROME
+             for i, x in enumerate(lines)]
+    stamps = tuple(x for i, x in enumerate(lines) if i not in body and _quiet(lambda: stamp_date(x)))
+    return Cleaned(source_file=source.source_file, lines=tuple(Line(x, r) for x, r in zip(lines, roles)),
+                   title=title, blocks=tuple(Block("paragraph", lines[i]) for i in body), stamps=stamps,
+                   hints=source, notes=(note,))
+
+
+def _quiet(test) -> bool:
+    """A rule's answer, or False when the rule itself fails (the fallback must not)."""
+    try:
+        return bool(test())
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def _find_title(lines, roles, hint) -> int | None:
@@ -250,6 +312,13 @@ def _find_title(lines, roles, hint) -> int | None:
         if inside:
             return max(inside, key=lambda i: len(lines[i]))
     if not candidates:
+        # The headline itself reads as a sentence ("Vì sao …?", "Hỏi - đáp: …"): the first body
+        # line is the title when it is short enough and more text follows it.
+        later = [i for i in range(first_body + 1, len(lines)) if roles[i] is None and _readable(lines[i])]
+        # A lead paragraph ends with a full stop: it is never taken for the title.
+        if (first_body < len(lines) and later and word_count(lines[first_body]) <= TITLE_MAX_WORDS
+                and not lines[first_body].endswith(".")):
+            return first_body
         return None
     return max(candidates, key=lambda i: (len(re.findall(r"[^\W\d_]+", lines[i])), -i))
 

@@ -24,7 +24,7 @@ from typing import Optional
 from . import patterns as P
 from .dates import find_dates
 from .records import DocumentRef
-from .vocabulary import catalogue, vocabulary
+from .vocabulary import catalogue, term_years
 
 _LOOKAHEAD = 90    # characters after a reference where its date or term may stand
 
@@ -41,11 +41,6 @@ class Mention:
     date: Optional[str]
     year_source: Optional[str]
     full: bool
-
-
-def _term_years(term: str) -> tuple[int, int]:
-    start, end = vocabulary()["terms"][term.upper()]
-    return start, end
 
 
 def _catalogued(number: str, code: str) -> list[dict]:
@@ -91,8 +86,8 @@ def _resolve_year(number, code, date, term, context_year) -> tuple[Optional[int]
     if date:
         return int(date[:4]), date, "stated"
     known = _catalogued(number, code)
-    if term:
-        lo, hi = _term_years(term)
+    if term and term_years(term):
+        lo, hi = term_years(term)
         in_term = [d for d in known if lo <= int(d["date"][:4]) <= hi]
         if in_term:
             return int(in_term[-1]["date"][:4]), in_term[-1]["date"], "term"

@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+import os
+
+DEBUG_ENV = "NGHIQUYET_DEBUG"     # set by `nghiquyet --debug`; worker processes inherit it
+
+
+def debug() -> bool:
+    """Whether errors inside a step should be raised with their traceback instead of costing
+    one field (or one file) with a one-line reason."""
+    return bool(os.environ.get(DEBUG_ENV))
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as one line: "KeyError: 'I'"."""
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
+
 
 class NghiquyetError(Exception):
     """Base class of every error this package raises on purpose."""

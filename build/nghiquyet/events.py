@@ -19,7 +19,7 @@ from .dates import DIGIT, DateMatch, find_dates, horizon_spans
 from .documents import Mention, mention_id
 from .records import Event
 from .text import match_key, trie_alternation
-from .vocabulary import vocabulary
+from .vocabulary import term_years, vocabulary
 
 # A sentence ends at . ! ? … followed by spaces and a capital or a digit (group 1: the spaces).
 _SENTENCE_END = re.compile(r"[.!?…](\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
@@ -116,8 +116,9 @@ def anchors(blocks: list[str], catalogue_dates: list[str]) -> list[DateMatch]:
             if d.year and not any(s <= d.start < e for s, e in spans):
                 out.append(d)
         for m in P.TERM.finditer(text) if P.TERM_WORD in text.lower() else ():
-            lo, _ = vocabulary()["terms"][m["term"].upper()]
-            out.append(DateMatch(m.start(), m.end(), lo, 1, None, "year"))
+            years = term_years(m["term"])
+            if years:
+                out.append(DateMatch(m.start(), m.end(), years[0], 1, None, "year"))
     for iso in catalogue_dates:
         y, mo, d = map(int, iso.split("-"))
         out.append(DateMatch(0, 0, y, mo, d, "day"))

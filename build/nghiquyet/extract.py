@@ -11,6 +11,7 @@ from typing import Optional
 from . import documents as D
 from .clean import byline_author
 from .dates import find_dates, stamp_date
+from .errors import debug, describe
 from .events import anchors, find_events
 from .people import find_organisations, find_people
 from .places import find_places, find_regions
@@ -23,15 +24,33 @@ DESCRIPTION_CHARS = 200
 _SOURCE_PREFIX = re.compile(r"^(?:nguồn|theo|source)\s*:?\s*", re.I)
 
 
+class _Guard:
+    """Runs each field's rule; a rule that raises costs that field (its empty value) and a note,
+    never the article (with --debug it raises)."""
+
+    def __init__(self):
+        self.notes: list[str] = []
+
+    def __call__(self, name: str, rule, empty):
+        try:
+            return rule()
+        except Exception as exc:  # noqa: BLE001 - one field lost, the article kept
+            if debug():
+                raise
+            self.notes.append(f"{name}: {describe(exc)}")
+            return empty
+
+
 def extract(cleaned: Cleaned) -> Article:
+    guard = _Guard()
     paragraphs = [b.text for b in cleaned.blocks if b.kind == "paragraph"]
     captions = [b.text for b in cleaned.blocks if b.kind == "caption"]
     texts = [cleaned.title] + paragraphs + captions
-    published = _published(cleaned)
-    context_year = int(published[:4]) if published else _latest_year(paragraphs)
+    published = guard("date", lambda: _published(cleaned), None)
+    context_year = int(published[:4]) if published else guard("date", lambda: _latest_year(paragraphs), None)
 
-    mentions = D.find_mentions(texts, context_year)
-    refs = D.documents_of(mentions)
+    mentions = guard("documents", lambda: D.find_mentions(texts, context_year), [])
+    refs = guard("documents", lambda: D.documents_of(mentions), [])
     doc_ids = [r.id for r in refs]
     counts = Counter(D.mention_id(m) for m in mentions)
     primary = counts.most_common(1)[0][0] if counts else None
@@ -41,17 +60,18 @@ def extract(cleaned: Cleaned) -> Article:
         if 1 <= m.block <= len(paragraphs):
             by_block.setdefault(m.block - 1, []).append(m)
     known_dates = [r.date for r in refs if r.date]
-    facts = anchors(texts, known_dates)
-    events = find_events(paragraphs, by_block, primary, published, facts)
+    facts = guard("events", lambda: anchors(texts, known_dates), [])
+    events = guard("events", lambda: find_events(paragraphs, by_block, primary, published, facts), [])
 
-    on = published or _reference_date(events, facts)
-    provinces, places, province_spans_by_text = find_places(texts, on)
-    regions = find_regions(texts)
+    on = published or guard("date", lambda: _reference_date(events, facts), None)
+    provinces, places, province_spans_by_text = guard(
+        "provinces", lambda: find_places(texts, on), ([], [], [[] for _ in texts]))
+    regions = guard("regions", lambda: find_regions(texts), [])
     for ref in refs:
         for rid in catalogue().get(ref.id, {}).get("regions", []):
             if rid not in regions:
                 regions.append(rid)
-    links = _links(cleaned, mentions, province_spans_by_text, len(paragraphs))
+    links = guard("links", lambda: _links(cleaned, mentions, province_spans_by_text, len(paragraphs)), ())
     digest = hashlib.sha256("\n".join([cleaned.title] + [f"{b.kind}:{b.text}" for b in cleaned.blocks])
                             .encode("utf-8")).hexdigest()
     return Article(
@@ -61,19 +81,20 @@ def extract(cleaned: Cleaned) -> Article:
         title=cleaned.title,
         date=published,
         blocks=cleaned.blocks,
-        author=_author(cleaned),
-        source=_source(cleaned),
+        author=guard("author", lambda: _author(cleaned), None),
+        source=guard("source", lambda: _source(cleaned), None),
         description=_description(paragraphs),
         documents=tuple(doc_ids),
         regions=tuple(regions),
         provinces=tuple(provinces),
         places=tuple(places),
         events=tuple(events),
-        people=tuple(find_people(texts)),
-        organisations=tuple(find_organisations(texts)),
-        congress_resolutions=tuple(D.congress_resolutions(texts)),
+        people=tuple(guard("people", lambda: find_people(texts), [])),
+        organisations=tuple(guard("organisations", lambda: find_organisations(texts), [])),
+        congress_resolutions=tuple(guard("documents", lambda: D.congress_resolutions(texts), [])),
         links=links,
         document_refs=tuple(refs),
+        notes=cleaned.notes + tuple(f"{n} (field lost)" for n in guard.notes),
     )
 
 

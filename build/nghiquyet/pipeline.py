@@ -21,7 +21,7 @@ from . import frontmatter, slugs
 from .cache import ArticleCache, code_fingerprint, content_hash, gc_paused, listing_hash, listings_key
 from .cache import key as cache_key
 from .clean import clean
-from .errors import ArticleError, BuildError
+from .errors import ArticleError, BuildError, debug, describe
 from .extract import extract
 from .export import EXPORT, export, export_members
 from .stats import STATS_PAGE, stats_page
@@ -50,8 +50,27 @@ def corpus_files(corpus: Path) -> list[tuple[Path, str]]:
     return sorted(found, key=lambda x: x[1])
 
 
+# What an article keeps when what was extracted from it cannot be written: its text and title.
+_EXTRACTED_EMPTY = {"documents": (), "regions": (), "provinces": (), "places": (), "events": (), "people": (),
+                    "organisations": (), "congress_resolutions": (), "links": (), "document_refs": ()}
+
+
 def convert_file(path: Path, name: str, data: bytes | None = None) -> Article:
+    """One corpus file -> its Article with its page rendered. Only a file with no readable
+    text raises (ArticleError); when the extracted fields cannot be written or rendered, the
+    page is written without them and the article notes why."""
     article = extract(clean(read(path, name, data)))
+    try:
+        return _rendered(article, name)
+    except Exception as exc:  # noqa: BLE001 - the article is kept, its extracted fields are not
+        if debug():
+            raise
+        bare = replace(article, **_EXTRACTED_EMPTY,
+                       notes=article.notes + (f"extracted fields dropped ({describe(exc)})",))
+        return _rendered(bare, name)
+
+
+def _rendered(article: Article, name: str) -> Article:
     article = replace(article, front_matter=frontmatter.render(frontmatter.to_dict(article), name))
     page = page_bytes(article_page(article))
     return replace(article, page=page, page_hash=page_digest(page), export_members=export_members(article))
@@ -69,7 +88,9 @@ def _convert_one(path: Path, name: str, data: bytes | None = None) -> Article | 
     except RecursionError:
         return "too deeply nested to read"
     except Exception as exc:  # one bad article never stops the build
-        return f"internal error ({type(exc).__name__}: {exc})"
+        if debug():
+            raise
+        return f"internal error ({describe(exc)})"
 
 
 PARALLEL_FROM = 64     # below this many files to convert, starting worker processes costs more
@@ -164,7 +185,7 @@ def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None) 
     # Otherwise the period pages of long listings whose inputs did not change are kept.
     periods = PeriodPages(code_fingerprint(), last.get("periods"), lambda rel: still_written(out, [rel], manifest))
     pages = build_pages(index, listings=kept is None, periods=periods)
-    outcomes = [Outcome(a.source_file, PUBLISHED, slug=a.slug) for a in unique] + duplicates + skipped
+    outcomes = [Outcome(a.source_file, PUBLISHED, slug=a.slug, notes=a.notes) for a in unique] + duplicates + skipped
     report = Report(tuple(sorted(outcomes, key=lambda o: o.source_file)))
     pages[EXPORT] = export(index)
     pages[STATS_PAGE] = stats_page(index)

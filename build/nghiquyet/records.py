@@ -54,6 +54,7 @@ class Cleaned:
     bylines: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     hints: SourceText = None  # the decoded text this came from (for metadata hints)
+    notes: tuple[str, ...] = ()   # what was guessed or lost while cleaning ("title guessed")
 
 
 @dataclass(frozen=True, order=True)
@@ -122,6 +123,9 @@ class Article:
     # A hash of the fields listing pages are built from (cache.listing_hash).
     listing_hash: str = field(default="", compare=False)
     document_refs: tuple[DocumentRef, ...] = field(default=(), compare=False)
+    # What was guessed ("title guessed") or lost ("documents: KeyError: 'I'") on the way: the
+    # article is published with what was read, and the build report lists these.
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def when(self) -> Optional[str]:

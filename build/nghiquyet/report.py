@@ -20,6 +20,7 @@ class Outcome:
     slug: Optional[str] = None            # the page it is published on (or merged into)
     reason: Optional[str] = None
     duplicate_of: Optional[str] = None    # source file of the published copy
+    notes: tuple[str, ...] = ()           # published, but something was guessed or lost
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,13 @@ class Report:
                 out.append(f"skipped: {o.source_file}: {o.reason}")
             elif o.status == DUPLICATE:
                 out.append(f"duplicate: {o.source_file}: same text as {o.duplicate_of}")
+            elif o.notes:
+                out.append(f"published with notes: {o.source_file}: {'; '.join(o.notes)}")
         return out
 
     def to_json(self) -> str:
         data = {"files": self.files, "published": self.count(PUBLISHED), "duplicates": self.count(DUPLICATE),
-                "skipped": self.count(SKIPPED), "outcomes": [vars(o).copy() for o in self.outcomes]}
+                "skipped": self.count(SKIPPED), "outcomes": [dict(vars(o), notes=list(o.notes)) for o in self.outcomes]}
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
     def to_markdown(self) -> str:
@@ -62,6 +65,8 @@ class Report:
         for o in self.outcomes:
             if o.status == PUBLISHED:
                 note = link("trang", f"bai-viet/{o.slug}.md")
+                if o.notes:
+                    note += " (" + escape("; ".join(o.notes)) + ")"
             elif o.status == DUPLICATE:
                 note = f"trùng với <code>{escape(o.duplicate_of or '')}</code>, " + link("trang", f"bai-viet/{o.slug}.md")
             else:

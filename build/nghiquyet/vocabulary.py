@@ -25,6 +25,13 @@ def vocabulary() -> dict:
     return _yaml("vocabulary.yaml")
 
 
+def term_years(term: str) -> tuple[int, int] | None:
+    """The years of a national Party term (khóa) named in Roman numerals, or None when the
+    vocabulary does not list it ("khóa I" of a provincial Party committee is no national term)."""
+    years = vocabulary()["terms"].get(term.upper())
+    return (years[0], years[1]) if years else None
+
+
 @lru_cache(maxsize=None)
 def catalogue() -> dict[str, dict]:
     """Known documents by id."""

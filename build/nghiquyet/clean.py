@@ -219,6 +219,8 @@ def clean(source: SourceText) -> Cleaned:
         raise ArticleError(source.source_file, "no readable text")
     try:
         return _clean(source, lines)
+    except ArticleError:
+        raise
     except Exception as exc:  # noqa: BLE001 - the article is kept, its structure is lost
         if debug():
             raise
@@ -270,11 +272,12 @@ def guess_title(line: str) -> str:
 
 def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
     """The page when the rules found no structure: the first readable line that is no chrome or
-    stamp (else the first readable line) gives the title; the other such lines are paragraphs.
-    A line too long to be a headline stays in the body under its shortened form."""
+    stamp gives the title; the other such lines are paragraphs. A line too long to be a headline
+    stays in the body under its shortened form. A file of nothing but chrome is no article."""
     readable = [i for i, x in enumerate(lines) if _readable(x)]
-    plain = [i for i in readable if not _quiet(lambda: is_chrome(lines[i]) or stamp_date(lines[i]))]
-    keep = plain or readable
+    keep = [i for i in readable if not _quiet(lambda: is_chrome(lines[i]) or stamp_date(lines[i]))]
+    if not keep:
+        raise ArticleError(source.source_file, "no article text found (only menus, stamps and other page chrome)")
     title_at = keep[0]
     title = guess_title(lines[title_at])
     body = [i for i in keep if i != title_at or title != lines[title_at]] or [title_at]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import BuildError
+from .errors import DEBUG_ENV, BuildError
 from .pipeline import convert, print_report
 from .report import SKIPPED
 
@@ -17,6 +18,8 @@ def _parser() -> argparse.ArgumentParser:
         "Turn Vietnamese news articles about the Party's regional development resolutions "
         "into a cross-linked MkDocs site."))
     p.add_argument("--version", action="version", version=f"nghiquyet {__version__}")
+    p.add_argument("--debug", action="store_true",
+                   help="stop at the first error with its traceback instead of one line per problem")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="convert corpus/ into content/ and render the site into site/",
@@ -47,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.debug:
+        os.environ[DEBUG_ENV] = "1"      # read by every step, in worker processes too
     try:
         if args.command == "convert":
             report, stats = convert(args.corpus, args.out, args.cache, args.jobs)
@@ -56,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if args.strict and report.count(SKIPPED) else 0
         return _build(args)
     except BuildError as exc:
+        if args.debug:
+            raise
         print(f"nghiquyet: error: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -202,7 +202,8 @@ def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None) 
     return report, stats
 
 
-def print_report(report: Report, stream=sys.stderr) -> None:
+def print_report(report: Report, stream=None) -> None:
+    stream = stream or sys.stderr
     for line in report.lines():
         print(line, file=stream)
     print(report.summary(), file=stream)

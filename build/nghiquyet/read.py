@@ -105,12 +105,43 @@ def read_html(raw: RawDocument) -> SourceText:
         date_extraction_params={"extensive_search": False, "original_date": True,
                                 "max_date": "2100-01-01"},
     )
-    if doc is None or not (doc.text or "").strip():
-        raise ArticleError(raw.source_file, "no article text found in the HTML page")
-    lines = [doc.title or ""] + (doc.text or "").splitlines()
+    text = (doc.text or "") if doc is not None else ""
+    if not text.strip():
+        # The main-text extractor found nothing (a page of short blocks between menus and
+        # sidebars): the page's visible text without its navigation, header, footer and asides.
+        text = visible_text(html)
+        if not text.strip():
+            raise ArticleError(raw.source_file, "no readable text in the HTML page")
+    title = doc.title if doc is not None else None
+    lines = [title or ""] + text.splitlines()
     return SourceText(raw.source_file, tuple(nfc(line) for line in lines),
-                      title_hint=doc.title, date_hint=doc.date, author_hint=doc.author,
-                      site_hint=doc.sitename or doc.hostname)
+                      title_hint=title, date_hint=doc.date if doc is not None else None,
+                      author_hint=doc.author if doc is not None else None,
+                      site_hint=(doc.sitename or doc.hostname) if doc is not None else None)
+
+
+# Elements that hold no article text, and elements that end a line.
+_HIDDEN = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "head",
+           "select", "button", "iframe", "svg")
+_BLOCKS = frozenset(("p", "div", "section", "article", "main", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "br", "tr", "td", "th", "blockquote", "figcaption", "figure", "dd", "dt", "pre", "table"))
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees in the page's content, one line per block element."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - lxml refuses some documents (empty, only comments)
+        return ""
+    for element in tree.xpath("|".join(f"//{tag}" for tag in _HIDDEN)):
+        element.drop_tree()
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag in _BLOCKS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+    return "\n".join(" ".join(line.split()) for line in tree.text_content().splitlines())
 
 
 def _read_sniffed(raw: RawDocument) -> SourceText:

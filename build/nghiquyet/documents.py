@@ -16,15 +16,16 @@ stated term (khóa), else from the catalogue and the article's own dates.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from . import patterns as P
 from .dates import find_dates
 from .records import DocumentRef
-from .vocabulary import catalogue, term_years
+from .text import match_key
+from .vocabulary import catalogue, regions, term_years
 
 _LOOKAHEAD = 90    # characters after a reference where its date or term may stand
 
@@ -82,64 +83,162 @@ def _code(word: str) -> str:
     return P.document_types()[word.lower()]
 
 
-def _resolve_year(number, code, date, term, context_year) -> tuple[Optional[int], Optional[str], Optional[str]]:
-    if date:
-        return int(date[:4]), date, "stated"
+_NEAR = 160        # characters around a mention where a catalogued document's subject words count
+
+
+def _by_term(number: str, code: str, term: str, context_year: Optional[int]) -> tuple[int, Optional[str]]:
+    lo, hi = term_years(term)
+    in_term = [d for d in _catalogued(number, code) if lo <= int(d["date"][:4]) <= hi]
+    if in_term:
+        return int(in_term[-1]["date"][:4]), in_term[-1]["date"]
+    return (context_year if context_year and lo <= context_year <= hi else lo), None
+
+
+@lru_cache(maxsize=None)
+def _subject_keys(doc_id: str) -> tuple[str, ...]:
+    """The words that tell a catalogued document from others of its number: its subject words and
+    the names of its regions."""
+    d = catalogue()[doc_id]
+    words = list(d.get("subject") or [])
+    for rid in d.get("regions") or []:
+        region = regions().get(rid, {})
+        words += [region.get("name", "")] + list(region.get("spellings", []))
+    return tuple(sorted({match_key(w) for w in words if w and len(w) > 2}))
+
+
+def _related(doc_id: str) -> set[str]:
+    """The catalogued documents one is tied to: what it replaces or concerns, what replaces or
+    concerns it."""
+    d = catalogue().get(doc_id, {})
+    out = {d.get("replaces"), d.get("concerns")}
+    out |= {o["id"] for o in catalogue().values() if doc_id in (o.get("replaces"), o.get("concerns"))}
+    return out - {None}
+
+
+def _issued(number: str, code: str, on: Optional[str]) -> list[dict]:
+    """The catalogued documents of a number and type issued by the article's date (all of them
+    when none was)."""
     known = _catalogued(number, code)
-    if term and term_years(term):
-        lo, hi = term_years(term)
-        in_term = [d for d in known if lo <= int(d["date"][:4]) <= hi]
-        if in_term:
-            return int(in_term[-1]["date"][:4]), in_term[-1]["date"], "term"
-        year = context_year if context_year and lo <= context_year <= hi else lo
-        return year, None, "term"
-    if known:
-        before = [d for d in known if context_year is None or int(d["date"][:4]) <= context_year]
-        chosen = (before or known)[-1]
-        return int(chosen["date"][:4]), chosen["date"], "catalogue"
-    return None, None, None
+    return [d for d in known if on is None or d["date"] <= on] or known
 
 
-def find_mentions(blocks: list[str], context_year: Optional[int] = None) -> list[Mention]:
-    """Every document mention, full ones first resolved, then short ones by the full ones."""
-    full: list[Mention] = []
-    short_raw = []
+def _by_subject(number: str, code: str, after: str, on: Optional[str]) -> Optional[dict]:
+    """The catalogued document whose subject the words right after the mention name ("Nghị
+    quyết 23-NQ/TW … về … phát triển công nghiệp"): the one named first, the latest on a tie."""
+    key = match_key(after)
+    best = None
+    for d in _issued(number, code, on):
+        found = [key.find(w) for w in _subject_keys(d["id"]) if w in key]
+        if found and (best is None or min(found) <= best[0]):
+            best = (min(found), d)
+    return best[1] if best else None
+
+
+def _by_catalogue(number: str, code: str, before: str, article: str, on: Optional[str], cited: set[str]):
+    """The catalogued document a bare number means, among those issued by the article's date:
+    one tied to a document the article cites with its date or term ("Quyết định 184-QĐ/TW ngày …
+    về tổng kết Nghị quyết 37"), else the latest whose subject words stand just before the
+    mention, else in the article, else the latest."""
+    known = _issued(number, code, on)
+    if not known:
+        return None
+    before_key = match_key(before)
+    tied = set().union(*(_related(c) for c in cited)) if cited else set()
+    for fits in (lambda d: d["id"] in tied,
+                 lambda d: any(w in before_key for w in _subject_keys(d["id"])),
+                 lambda d: any(w in article for w in _subject_keys(d["id"]))):
+        fitting = [d for d in known if fits(d)]
+        if fitting:
+            return fitting[-1]
+    return known[-1]
+
+
+_YEAR_BESIDE = re.compile(r"\s*[,(]?\s*(?:ban hành\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def _year_beside(number: str, code: str, after: str) -> Optional[str]:
+    """"Nghị quyết 39-NQ/TW năm 2004": the year written right after a mention, as the catalogued
+    document's date of that year, else as 1 January of it."""
+    m = _YEAR_BESIDE.match(after)
+    if not m:
+        return None
+    dated = [d["date"] for d in _catalogued(number, code) if d["date"].startswith(m["year"])]
+    return dated[0] if dated else f"{m['year']}-01-01"
+
+
+_ISSUED_BY = re.compile(r"(?:ban hành|ký ban hành|thông qua|ký)\s*$", re.I)
+
+
+def _issue_date(text: str, start: int) -> Optional[str]:
+    """"Ngày 22/3/2018, Bộ Chính trị ban hành Nghị quyết 23-NQ/TW": the date of the clause that
+    issues the document, written before it in the same sentence."""
+    head = re.split(r"[.;!?]\s", text[max(0, start - 140):start])[-1]
+    if not _ISSUED_BY.search(head):
+        return None
+    dates = [d for d in find_dates(head, dated_only=True) if d.iso]
+    return dates[-1].iso if dates else None
+
+
+def _clause(text: str) -> str:
+    """The words after a mention up to the next mention of a document or the end of the sentence."""
+    cut = min([m.start() for m in (P.full_reference().search(text), P.short_reference().search(text)) if m]
+              + [len(text)])
+    return re.split(r"[.;!?](?:\s|$)", text[:cut], maxsplit=1)[0]
+
+
+def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Optional[str] = None) -> list[Mention]:
+    """Every document mention, each resolved to a year in this order: a date written beside it
+    (or the date of the clause that issues it); the term (khóa) written beside it; the subject
+    named right after it, when it is a catalogued document's ("… về phát triển công nghiệp");
+    another mention of the same number and type in the article that was resolved so (the
+    nearest before it, else the first after it); the catalogue (see _by_catalogue); the
+    article's own year. `on` is the article's date."""
+    on = on or (f"{context_year}-12-31" if context_year else None)
+    raw = []        # (block, match, text, full, date, term)
     for b, text in enumerate(blocks):
         spans = []
         for m in P.full_reference().finditer(text) if "/" in text else ():     # "11-NQ/TW" has one
-            code = _code(m["code"])
-            date, term = _qualifiers(text, m.end())
-            year, date, source = _resolve_year(m["num"], code, date, term, context_year)
-            if year is None:
-                year, source = context_year, "context"
-            if year is not None:
-                full.append(Mention(b, m.start(), m.end(), m["num"], code, year, date, source, True))
+            raw.append((b, m.start(), m.end(), m["num"], _code(m["code"]), text, True))
             spans.append((m.start(), m.end()))
         for m in P.short_reference().finditer(text):
-            if any(s <= m.start("num") < e for s, e in spans):
-                continue
-            short_raw.append((b, m, text))
-    by_key: dict[tuple[str, str], list[Mention]] = {}
-    for x in full:
-        by_key.setdefault((x.number, x.type), []).append(x)
-    positions = {k: [(x.block, x.start) for x in v] for k, v in by_key.items()}   # sorted: text order
-    short: list[Mention] = []
-    for b, m, text in short_raw:
-        code, number = _code(m["word"]), m["num"]
-        date, term = _qualifiers(text, m.end())
-        same = by_key.get((number, code), [])
-        if date or term:
-            year, date, source = _resolve_year(number, code, date, term, context_year)
-        elif same:
-            # The nearest full mention before this one, else the first after it.
-            at = bisect.bisect_left(positions[(number, code)], (b, m.start()))
-            pick = same[at - 1] if at else same[0]
-            year, date, source = pick.year, pick.date, pick.year_source
+            if not any(s <= m.start("num") < e for s, e in spans):
+                raw.append((b, m.start(), m.end(), m["num"], _code(m["word"]), text, False))
+    raw.sort(key=lambda r: (r[0], r[1]))
+    resolved: list[Optional[tuple[int, Optional[str], str]]] = []
+    for b, start, end, number, code, text, full in raw:
+        date, term = _qualifiers(text, end)
+        date = date or _issue_date(text, start) or _year_beside(number, code, text[end:end + 24])
+        subject = None if date or term else _by_subject(number, code, _clause(text[end:end + _NEAR]), on)
+        if date:
+            resolved.append((int(date[:4]), date, "stated"))
+        elif term and term_years(term):
+            resolved.append((*_by_term(number, code, term, context_year), "term"))
+        elif subject:
+            resolved.append((int(subject["date"][:4]), subject["date"], "catalogue"))
         else:
-            year, date, source = _resolve_year(number, code, None, None, context_year)
-        if year is not None:
-            short.append(Mention(b, m.start(), m.end(), number, code, year, date, source, False))
-    return sorted(full + short, key=lambda x: (x.block, x.start))
+            resolved.append(None)
+    article = None
+    cited = {f"{r[3]}-{r[4]}/TW-{found[0]}" for r, found in zip(raw, resolved) if found}
+    out: list[Mention] = []
+    for i, (b, start, end, number, code, text, full) in enumerate(raw):
+        found = resolved[i]
+        if found is None:
+            same = [j for j, r in enumerate(raw) if resolved[j] and (r[3], r[4]) == (number, code)]
+            if same:
+                earlier = [j for j in same if j < i]
+                year, date, _ = resolved[earlier[-1] if earlier else same[0]]
+                found = (year, date, "article")
+        if found is None:
+            if article is None:
+                article = match_key(" ".join(blocks))
+            doc = _by_catalogue(number, code, text[max(0, start - _NEAR):start], article, on, cited)
+            if doc:
+                found = (int(doc["date"][:4]), doc["date"], "catalogue")
+            elif context_year is not None:
+                found = (context_year, None, "context")
+        if found:
+            out.append(Mention(b, start, end, number, code, found[0], found[1], found[2], full))
+    return out
 
 
 def mention_id(m: Mention) -> str:

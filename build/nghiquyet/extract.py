@@ -49,7 +49,7 @@ def extract(cleaned: Cleaned) -> Article:
     published = guard("date", lambda: _published(cleaned), None)
     context_year = int(published[:4]) if published else guard("date", lambda: _latest_year(paragraphs), None)
 
-    mentions = guard("documents", lambda: D.find_mentions(texts, context_year), [])
+    mentions = guard("documents", lambda: D.find_mentions(texts, context_year, published), [])
     refs = guard("documents", lambda: D.documents_of(mentions), [])
     doc_ids = [r.id for r in refs]
     counts = Counter(D.mention_id(m) for m in mentions)

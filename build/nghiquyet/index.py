@@ -46,6 +46,10 @@ class DocumentInfo:
     concerned_by: list[str] = field(default_factory=list)
     catalogued: bool = False
     articles: list[str] = field(default_factory=list)
+    source: Optional[str] = None          # the public page a catalogue entry was checked against
+    # How an uncatalogued document's year was read from the articles: stated (a date beside it),
+    # term (its khóa), article (another mention), context (the article's own year).
+    year_sources: list[str] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
@@ -150,25 +154,42 @@ def _documents(articles: list[Article]) -> dict[str, DocumentInfo]:
         number, code, year = _parse_id(doc_id)
         docs[doc_id] = DocumentInfo(doc_id, number, code, year, d.get("date"), d.get("term"), d.get("issuer"),
                                     d.get("title"), list(d.get("regions", [])), list(d.get("horizon", [])),
-                                    d.get("replaces"), [], d.get("concerns"), [], True)
+                                    d.get("replaces"), [], d.get("concerns"), [], True, source=d.get("source"))
     for a in articles:
         for ref in a.document_refs:
             if ref.id not in docs:
                 docs[ref.id] = DocumentInfo(ref.id, ref.number, ref.type, ref.year, ref.date,
                                             _term_of(ref.year))
             info = docs[ref.id]
+            if not info.catalogued and ref.year_source not in info.year_sources:
+                info.year_sources.append(ref.year_source)
             if info.date is None and ref.date:
                 info.date = ref.date
             # An article cites a document once or more: its slug ends the list already when
             # it is there (each article's refs are handled together; a scan would be quadratic).
             if not info.articles or info.articles[-1] != a.slug:
                 info.articles.append(a.slug)
+    docs = _shown(docs)
     for info in docs.values():
         if info.replaces in docs:
             docs[info.replaces].replaced_by.append(info.id)
         if info.concerns in docs:
             docs[info.concerns].concerned_by.append(info.id)
     return dict(sorted(docs.items(), key=lambda kv: (kv[1].date or f"{kv[1].year}", kv[0])))
+
+
+def _shown(docs: dict[str, DocumentInfo]) -> dict[str, DocumentInfo]:
+    """The documents that get a page: every one an article cites, every regional one, and the
+    documents in a chain (replaces, concerns) with one of those. The rest of the catalogue
+    only serves to read citations."""
+    keep = {i for i, d in docs.items() if d.articles or d.regions}
+    while True:
+        more = {i for i, d in docs.items() if i not in keep and (
+            d.replaces in keep or d.concerns in keep
+            or any(o.replaces == i or o.concerns == i for o in docs.values() if o.id in keep))}
+        if not more:
+            return {i: d for i, d in docs.items() if i in keep}
+        keep |= more
 
 
 def _term_of(year: int) -> Optional[str]:

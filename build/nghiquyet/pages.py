@@ -153,6 +153,22 @@ def articles_index(index: SiteIndex, periods: PeriodPages) -> str:
 
 # Documents ------------------------------------------------------------------------------
 
+# How an uncatalogued document's year was read (DocumentInfo.year_sources), best first.
+_YEAR_SOURCES = {"stated": "ngày ban hành ghi trong bài", "term": "khóa ghi trong bài",
+                 "article": "lần nhắc khác trong cùng bài", "catalogue": "danh mục",
+                 "context": "thời điểm của bài viết (suy đoán)"}
+
+
+def _identity(doc) -> str:
+    """Where a document's identity comes from: the catalogue (with the page it was checked
+    against) or the articles (and how its year was read from them)."""
+    if doc.catalogued:
+        checked = f"đối chiếu: {link(doc.source, doc.source)}" if doc.source else "chưa đối chiếu với nguồn công khai"
+        return f"Danh mục văn bản của trang ({checked})"
+    how = ", ".join(_YEAR_SOURCES.get(s, s) for s in sorted(doc.year_sources, key=list(_YEAR_SOURCES).index))
+    return escape(f"Suy ra từ các bài viết; năm ban hành theo {how or 'các bài viết'}")
+
+
 def document_page(index: SiteIndex, doc_id: str, periods: PeriodPages) -> str:
     doc = index.documents[doc_id]
     page = document_path(doc_id)
@@ -170,8 +186,7 @@ def document_page(index: SiteIndex, doc_id: str, periods: PeriodPages) -> str:
         rows.append(["Vùng", ", ".join(region_link(page, r) for r in doc.regions)])
     if doc.horizon:
         rows.append(["Mốc thời gian", ", ".join(f"đến năm {y}" for y in doc.horizon)])
-    if not doc.catalogued:
-        rows.append(["Ghi chú", "Văn bản chưa có trong danh mục; thông tin lấy từ các bài viết."])
+    rows.append(["Nguồn thông tin", _identity(doc)])
     out.append("## Thông tin văn bản\n\n" + table(["Mục", "Nội dung"], rows) + "\n")
     chain = []
     if doc.replaces:

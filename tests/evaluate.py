@@ -75,6 +75,11 @@ class Results:
     failures: list[str] = field(default_factory=list)
 
 
+# The shared gold's names for event kinds -> the front matter's. Its `other` is, in every example
+# its README gives, the creation of a regional coordination council: our kind `council`.
+GOLD_KINDS = {"review_midterm": "midterm_review", "review_final": "final_review", "other": "council"}
+
+
 def _gold(entry: dict) -> dict:
     """A gold entry in the shared convention (published, resolutions, events[].resolution) ->
     the keys of the front matter (date, documents, events[].document)."""
@@ -82,7 +87,8 @@ def _gold(entry: dict) -> dict:
         entry = dict(entry, date=entry["published"])
     if "resolutions" in entry:
         entry = dict(entry, documents=entry["resolutions"])
-    events = [dict(e, document=e.get("document", e.get("resolution"))) for e in entry.get("events") or []]
+    events = [dict(e, document=e.get("document", e.get("resolution")), kind=GOLD_KINDS.get(e["kind"], e["kind"]))
+              for e in entry.get("events") or []]
     return dict(entry, events=events)
 
 

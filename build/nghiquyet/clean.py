@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import records as R
-from .dates import stamp_date
+from .dates import is_stamp
 from .errors import ArticleError, debug, describe
 from .records import Block, Cleaned, Line, SourceText
 from .text import LINE_MEMO, match_key, normalise_line, word_count
@@ -31,7 +31,10 @@ _DIGITS = re.compile(r"[\d\s:]+")
 _NUMBER_TAIL = re.compile(r"[\s:]*[\d.,]+$")
 _URL = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,12}(?:/\S*)?$", re.I | re.A)
 # "(TTXVN) - …", "Cần Thơ (TTXVN) - …": the agency leaves the body and becomes the source.
-_DATELINE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3}\s+)?\((?P<src>[^()]{2,40})\)\s*[-–—]\s*")
+# A dateline opening the first paragraph: "(Chinhphu.vn) - ", "Hà Nội (TTXVN) - ", "(ABO) ",
+# "LCĐT - ", "VOV.VN - ", "BR-VT - ": the outlet's tag, in parentheses or in capitals before a dash.
+_DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3}\s+)?\((?P<src>[^()]{2,40})\)\s*[-–—:]?\s*"
+                       r"|(?P<tag>[A-ZĐ][\w]*(?:[.\-][\w]+)*)\s+[-–—]\s+)(?=\S)")
 _COUNTER_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")
 PARAGRAPH_WORDS = 30        # a line this long is body text whatever it ends with
 SHORT_PARAGRAPH_WORDS = 12  # a line this long ending a sentence is body text
@@ -243,7 +246,7 @@ def _clean(source: SourceText, lines: list[str]) -> Cleaned:
         # A short article: every readable line after the title that is no chrome or stamp.
         paragraphs = [i for i in range(title_at + 1, len(lines)) if roles[i] is None and _readable(lines[i])
                       and word_count(lines[i]) > MENU_WORDS and not is_chrome(lines[i])
-                      and not stamp_date(lines[i])]
+                      and not is_stamp(lines[i])]
         if not paragraphs:
             return _fallback(source, lines, "title guessed")
         notes.append("short article: every line after the title kept as body")
@@ -251,7 +254,7 @@ def _clean(source: SourceText, lines: list[str]) -> Cleaned:
 
     for i in range(title_at):
         if roles[i] is None:
-            roles[i] = R.STAMP if stamp_date(lines[i]) else R.CHROME
+            roles[i] = R.STAMP if is_stamp(lines[i]) else R.CHROME
     roles[title_at] = R.TITLE
     _head(lines, roles, title_at + 1, first)
     _body(lines, roles, first, last)
@@ -275,7 +278,7 @@ def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
     stamp gives the title; the other such lines are paragraphs. A line too long to be a headline
     stays in the body under its shortened form. A file of nothing but chrome is no article."""
     readable = [i for i, x in enumerate(lines) if _readable(x)]
-    keep = [i for i in readable if not _quiet(lambda: is_chrome(lines[i]) or stamp_date(lines[i]))]
+    keep = [i for i in readable if not _quiet(lambda: is_chrome(lines[i]) or is_stamp(lines[i]))]
     if not keep:
         raise ArticleError(source.source_file, "no article text found (only menus, stamps and other page chrome)")
     title_at = keep[0]
@@ -283,7 +286,7 @@ def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
     body = [i for i in keep if i != title_at or title != lines[title_at]] or [title_at]
     roles = [R.BODY if i in body else R.TITLE if i == title_at else R.BLANK if not x else R.CHROME
              for i, x in enumerate(lines)]
-    stamps = tuple(x for i, x in enumerate(lines) if i not in body and _quiet(lambda: stamp_date(x)))
+    stamps = tuple(x for i, x in enumerate(lines) if i not in body and _quiet(lambda: is_stamp(x)))
     return Cleaned(source_file=source.source_file, lines=tuple(Line(x, r) for x, r in zip(lines, roles)),
                    title=title, blocks=tuple(Block("paragraph", lines[i]) for i in body), stamps=stamps,
                    hints=source, notes=(note,))
@@ -304,7 +307,7 @@ def _find_title(lines, roles, hint) -> int | None:
     first_body = next((i for i, x in enumerate(lines) if roles[i] is None and is_paragraph(x)
                        and _TERMINAL.search(x) and not is_chrome(x)), len(lines))
     candidates = [i for i in range(first_body) if roles[i] is None and not is_chrome(lines[i])
-                  and not stamp_date(lines[i]) and word_count(lines[i]) >= 3
+                  and not is_stamp(lines[i]) and word_count(lines[i]) >= 3
                   and byline_author(lines[i]) is None and not has_caption_cue(lines[i])]
     if hint:
         hint_key = match_key(hint)
@@ -331,7 +334,7 @@ def _head(lines, roles, start, end) -> None:
         if roles[i] is not None:
             continue
         line = lines[i]
-        if stamp_date(line):
+        if is_stamp(line):
             roles[i] = R.STAMP
         elif is_chrome(line):
             roles[i] = R.CHROME
@@ -365,7 +368,7 @@ def _body(lines, roles, start, end) -> None:
             in_related = True
         elif in_related or is_chrome(line) or _PAGINATION.match(line):
             roles[i] = R.CHROME
-        elif stamp_date(line):
+        elif is_stamp(line):
             roles[i] = R.STAMP
         elif has_caption_cue(line):
             roles[i] = R.CAPTION
@@ -381,7 +384,7 @@ def _tail(lines, roles, start) -> None:
         if roles[i] is not None:
             continue
         line = lines[i]
-        if stamp_date(line):
+        if is_stamp(line):
             roles[i] = R.STAMP
         elif is_chrome(line) or _is_related_marker(line):
             roles[i] = R.CHROME
@@ -412,7 +415,7 @@ def _stamp_bylines(lines, roles) -> tuple[str, ...]:
     found = []
     for line, role in zip(lines, roles):
         if role == R.STAMP:
-            found += [p for p in re.split(r"\s[|•·]\s", line) if not stamp_date(p) and byline_author(p)]
+            found += [p for p in re.split(r"\s[|•·]\s", line) if not is_stamp(p) and byline_author(p)]
     return tuple(found)
 
 
@@ -428,8 +431,9 @@ def _assemble(source, lines, roles, title_at) -> Cleaned:
             continue
         if role == R.BODY:
             m = _DATELINE.match(line)
-            if m and not blocks:
-                sources.append(m["src"].strip())
+            if m and not blocks and (m["src"] or 2 <= len(m["tag"]) <= 15):
+                if m["src"]:          # an outlet's tag in capitals ("LCĐT") names no source
+                    sources.append(m["src"].strip())
                 line = line[m.end():]
             if match_key(line) == title_key or (blocks and blocks[-1] == Block("paragraph", line)):
                 roles[i] = R.CHROME

@@ -118,23 +118,71 @@ def stamp_date(line: str) -> Optional[str]:
     parts = [p for p in re.split(r"\s[|•·]\s", line) if p.strip()]
     if len(parts) > 1:
         from .clean import byline_author, is_chrome
-        line = " ".join(p for p in parts if not is_chrome(p) and not (byline_author(p) and not find_dates(p)))
+        kept = [p for p in parts if not is_chrome(p) and not (byline_author(p) and not find_dates(p))]
+        whole = _stamp_part(" ".join(kept))
+        if whole:
+            return whole
+        # "Đăng ngày: 28/11/2022 08:15 · Cập nhật lần cuối: 29/11/2022 10:30": one stamp a part;
+        # the publication's, not the last update's.
+        dated = [(_is_update(p), _stamp_part(p)) for p in kept]
+        dated = [d for d in dated if d[1]]
+        return min(dated)[1] if dated else None
     return _stamp_part(line)
 
 
+def _is_update(part: str) -> bool:
+    from .vocabulary import vocabulary
+    key = match_key(part)
+    return any(match_key(label) in key for label in vocabulary()["update_labels"])
+
+
+def is_stamp(line: str) -> bool:
+    """A date-time stamp line, with or without a year."""
+    return bool(stamp_date(line) or stamp_day_month(line))
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def stamp_day_month(line: str) -> Optional[tuple[int, int]]:
+    """(month, day) of a stamp that prints no year ("Cập nhật: 15:42 - 06/07", "08:15 28/11")."""
+    parts = [p for p in re.split(r"\s[|•·]\s", line) if p.strip()]
+    if len(parts) > 1:
+        from .clean import is_chrome
+        line = " ".join(p for p in parts if not is_chrome(p))
+    line = _masked(line)
+    if not _NUMERIC.search(line) or find_dates(line, dated_only=True):
+        return None
+    dates = [d for d in find_dates(line) if d.day]
+    if len(dates) != 1 or not _only_stamp_words(line, dates[0]):
+        return None
+    return dates[0].month, dates[0].day
+
+
+def _masked(line: str) -> str:
+    """The line with its clock times blanked out ("08:15, 28/11/2022" is no day range "15, 28")."""
+    return P.TIME.sub(lambda m: " " * len(m.group(0)), line) if ":" in line or "h" in line.lower() else line
+
+
 def _stamp_part(line: str) -> Optional[str]:
+    line = _masked(line)
     dates = [d for d in find_dates(line, dated_only=True) if d.iso]
+    if not dates and "háng" in line:
+        dates = [DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), "day")
+                 for m in P.STAMP_DATE_WORDS.finditer(line) if _valid(int(m["y"]), int(m["m"]), int(m["d"]))]
     if len(dates) != 1:
         return None
-    rest = line[:dates[0].start] + " " + line[dates[0].end:]
+    return dates[0].iso if _only_stamp_words(line, dates[0]) else None
+
+
+def _only_stamp_words(line: str, date: DateMatch) -> bool:
+    """Besides the date, the line holds only times, a weekday, a time zone and stamp labels."""
+    rest = line[:date.start] + " " + line[date.end:]
     rest = P.TIME.sub(" ", rest)
     rest = P.WEEKDAY.sub(" ", rest)
     rest = P.TIMEZONE.sub(" ", rest)
     key = match_key(rest)
     for label in _stamp_labels():
         key = key.replace(label, " ")
-    words = re.findall(r"[^\W\d_]+", key)
-    return dates[0].iso if len(words) <= 2 else None
+    return len(re.findall(r"[^\W\d_]+", key)) <= 2
 
 
 def _stamp_labels() -> list[str]:

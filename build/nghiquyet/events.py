@@ -24,9 +24,10 @@ from .vocabulary import term_years, vocabulary
 # A sentence ends at . ! ? … followed by spaces and a capital or a digit (group 1: the spaces).
 _SENTENCE_END = re.compile(r"[.!?…](\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _TIME_LEAD = re.compile(
-    r"^(?:(?:đúng|vào|lúc|vào lúc|từ|trong)\s+)*(?:(?:hai|ba|bốn|năm|\d)\s+ngày\s+)?"
+    r"^(?:[-–•*+]\s*)?(?:(?:đúng|vào|lúc|vào lúc|từ|trong)\s+)*(?:(?:hai|ba|bốn|năm|\d)\s+ngày\s+)?"
     r"(?:\d{1,2}\s*(?:giờ|h|:)?\s*\d{0,2}\s*(?:phút\s*)?)?"
     r"(?:(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối)\s+)?"
+    r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?"
     r"(?:(?:hôm\s+)?nay\s*,?\s*)?(?:(?:ngày|hôm)\s+)?\(?\s*$", re.I)
 # "… tổ chức hội nghị quán triệt … vào sáng 26/5": a time adverbial after the verb phrase.
 _TIME_AFTER = re.compile(
@@ -74,8 +75,17 @@ def classify(text: str) -> Optional[str]:
     m = pattern.search(key)         # the leftmost cue, and the longest one there
     if m:
         return kinds[m.group()]
+    for kind, groups in vocabulary().get("event_kind_groups", {}).items():
+        if any(all(match_key(w) in key for w in group) for group in groups):
+            return kind
     weak = [match_key(w) for w in vocabulary()["weak_event_cues"]]
     return "meeting" if any(w in key for w in weak) else None
+
+
+def _strong_meeting(sentence: str) -> bool:
+    """A meeting named by a strong cue (cuộc họp, phiên họp …), not only by "hội nghị"."""
+    pattern, kinds = _cue_pattern()
+    return any(kinds[m.group()] == "meeting" for m in pattern.finditer(match_key(sentence)))
 
 
 def _opens_clause(sentence: str, date: DateMatch) -> bool:
@@ -87,11 +97,18 @@ def _opens_clause(sentence: str, date: DateMatch) -> bool:
     return after.startswith((",", " ")) or after == ""
 
 
+@lru_cache(maxsize=None)
+def _verb_time() -> re.Pattern:
+    """"… diễn ra ngày 15-4", "… do Thủ tướng ký ngày 23/8/2022": a date right after a verb."""
+    verbs = trie_alternation(vocabulary()["event_verbs"], not_after=r"\w", ignore_case=True)
+    return re.compile(rf"(?:{verbs})\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày|hôm)\s+$", re.I)
+
+
 def _time_after_verb(sentence: str, date: DateMatch) -> bool:
     """"… đã tổ chức hội nghị … vào sáng 26/5": the date of what the clause just reported."""
     before = sentence[:date.start]
     clause = re.split(r"[;:]", before)[-1]
-    return bool(_TIME_AFTER.search(before)) and not _FUTURE.search(clause)
+    return bool(_TIME_AFTER.search(before) or _verb_time().search(before[-60:])) and not _FUTURE.search(clause)
 
 
 def _cited(sentence: str, date: DateMatch, mentions: list[tuple[int, int]]) -> bool:
@@ -197,11 +214,16 @@ def _sentence_event(sentence, local, block_mentions, start, primary, published, 
         if _opens_clause(sentence, date):
             kind = classify(sentence[date.end:])
         elif _time_after_verb(sentence, date):
-            kind = classify(sentence[:date.start])
+            # "… Quyết định số 999/QĐ-TTg do Thủ tướng ký ngày 23/8/2022 về việc thành lập Hội
+            # đồng điều phối …": what the clause names before the date, else right after it.
+            kind = classify(re.split(r"[;:]", sentence[:date.start])[-1]) or classify(sentence[date.end:])
         else:
             continue
         if kind is None:
             continue
+        in_sentence = [m for m in block_mentions if start <= m.start < start + len(sentence)]
+        if kind == "meeting" and not in_sentence and not _strong_meeting(sentence):
+            continue        # "hội nghị" alone, about no document: not an event of a resolution
         inferred = date.year is None
         year = date.year or infer_year(date.month, date.day, published, facts)
         if year is None:

@@ -10,7 +10,7 @@ from typing import Optional
 
 from . import documents as D
 from .clean import byline_author
-from .dates import find_dates, stamp_date
+from .dates import find_dates, stamp_date, stamp_day_month
 from .errors import debug, describe
 from .events import anchors, find_events
 from .people import find_organisations, find_people
@@ -46,7 +46,7 @@ def extract(cleaned: Cleaned) -> Article:
     paragraphs = [b.text for b in cleaned.blocks if b.kind == "paragraph"]
     captions = [b.text for b in cleaned.blocks if b.kind == "caption"]
     texts = [cleaned.title] + paragraphs + captions
-    published = guard("date", lambda: _published(cleaned), None)
+    published, date_inferred = guard("date", lambda: _published(cleaned, paragraphs), (None, False))
     context_year = int(published[:4]) if published else guard("date", lambda: _latest_year(paragraphs), None)
 
     mentions = guard("documents", lambda: D.find_mentions(texts, context_year, published), [])
@@ -80,6 +80,7 @@ def extract(cleaned: Cleaned) -> Article:
         digest=digest,
         title=cleaned.title,
         date=published,
+        date_inferred=date_inferred and published is not None,
         blocks=cleaned.blocks,
         author=guard("author", lambda: _author(cleaned), None),
         source=guard("source", lambda: _source(cleaned), None),
@@ -122,15 +123,35 @@ def _links(cleaned: Cleaned, mentions, province_spans_by_text, n_paragraphs) -> 
     return tuple(out)
 
 
-def _published(cleaned: Cleaned) -> Optional[str]:
+def _published(cleaned: Cleaned, paragraphs: list[str]) -> tuple[Optional[str], bool]:
+    """The publication date and whether its year was inferred: a stamp with a year, else the
+    page's metadata, else a stamp without a year ("Cập nhật: 15:42 - 06/07") in the latest year
+    the article's dates allow (not after any of them by more than the stamp's own month)."""
     for line in cleaned.stamps:
         iso = stamp_date(line)
         if iso:
-            return iso
+            return iso, False
     hint = cleaned.hints.date_hint if cleaned.hints else None
     if hint and re.fullmatch(r"\d{4}-\d{2}-\d{2}", hint[:10]):
-        return hint[:10]
-    return None
+        return hint[:10], False
+    for line in cleaned.stamps:
+        day_month = stamp_day_month(line)
+        if day_month:
+            return _with_year(day_month, paragraphs), True
+    return None, False
+
+
+def _with_year(day_month: tuple[int, int], paragraphs: list[str]) -> Optional[str]:
+    """A page stamp's day and month in the year of the article's latest dated fact, or the next
+    year when that fact falls after the stamp's day in its own year (a page is not published
+    before what it reports)."""
+    dated = [d for text in paragraphs for d in find_dates(text, dated_only=True) if d.precision == "day"]
+    if not dated:
+        return None
+    month, day = day_month
+    latest = max((d.year, d.month, d.day) for d in dated)
+    year = latest[0] + (1 if (month, day) < latest[1:] else 0)
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _latest_year(paragraphs: list[str]) -> Optional[int]:

@@ -37,6 +37,7 @@ def to_dict(article: Article) -> dict:
     data = {
         "title": article.title,
         "date": article.date,
+        "date_inferred": True if article.date_inferred else None,
         "description": article.description,
         "source_file": article.source_file,
         "source": article.source,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 from itertools import groupby
 
 
@@ -163,7 +165,8 @@ def _identity(doc) -> str:
     """Where a document's identity comes from: the catalogue (with the page it was checked
     against) or the articles (and how its year was read from them)."""
     if doc.catalogued:
-        checked = f"đối chiếu: {link(doc.source, doc.source)}" if doc.source else "chưa đối chiếu với nguồn công khai"
+        site = urlparse(doc.source).hostname if doc.source else None
+        checked = f"đối chiếu: {link(site, doc.source)}" if site else "chưa đối chiếu với nguồn công khai"
         return f"Danh mục văn bản của trang ({checked})"
     how = ", ".join(_YEAR_SOURCES.get(s, s) for s in sorted(doc.year_sources, key=list(_YEAR_SOURCES).index))
     return escape(f"Suy ra từ các bài viết; năm ban hành theo {how or 'các bài viết'}")

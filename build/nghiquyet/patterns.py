@@ -25,7 +25,11 @@ FULL_DATE_WORDS = re.compile(
     rf"[nN](?i:gày\s+{DAY}\s+tháng\s+{MONTH}\s*(?:,\s*)?năm\s+{YEAR})")
 # A day and month without a year: "16/11", "ngày 26/5", "15-4" after "ngày".
 DAY_MONTH = re.compile(rf"{LEAD_DAY}\s*/\s*{MONTH}(?![\d]|\s*/\s*\d|-\d|\.\d)")
-DAY_MONTH_DASH = re.compile(rf"(?P<d>\d(?<=(?i:ngày) \d)\d?)\s*[-.]\s*{MONTH}(?![\d/.\-])")
+# "ngày 22-4", "Sáng 22-4", "chiều 3.12", "hôm 19.5": with "-" or "." a day and month count only
+# after a word that introduces a date (anything else may be a score, a range or a number).
+DATE_LEAD_WORDS = ("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "vào", "từ")
+_AFTER_LEAD = "|".join(rf"(?<=(?i:{w}) \d)" for w in DATE_LEAD_WORDS)     # each lookbehind fixed-width
+DAY_MONTH_DASH = re.compile(rf"(?P<d>\d(?:{_AFTER_LEAD})\d?)\s*[-.]\s*{MONTH}(?![\d/\-]|\.\d)")
 DAY_MONTH_WORDS = re.compile(
     rf"[nN](?i:gày\s+{DAY}\s+tháng\s+{MONTH}(?!\s*(?:,\s*)?năm\s+\d|\s*/\s*\d|\d))")
 # A span of days in one month: "17 và 18/11", "15-16/4/2022", "từ 2 đến 4/12": the first day counts.
@@ -37,6 +41,8 @@ QUARTER_YEAR = re.compile(
     rf"quý\s+(?P<q>[1-4]|I{{1,3}}|IV)\s*(?:[/\-.]\s*|\s+năm\s+){YEAR}(?!\d)", re.I)
 _YEAR_WORDS = trie_alternation(["năm", "đầu năm", "cuối năm", "giữa năm"], not_after=r"[\d/.\-]", ignore_case=True)
 YEAR_ONLY = re.compile(rf"(?:{_YEAR_WORDS})\s+{YEAR}(?![\d/])")
+# "26 Tháng 10 2020", "15 tháng 11, 2022": a day, a month in words and a year, in page stamps.
+STAMP_DATE_WORDS = re.compile(rf"{LEAD_DAY}\s+[tT](?i:háng)\s+{MONTH}\s*,?\s*(?:[nN](?i:ăm)\s+)?{YEAR}(?!\d)")
 TIME = re.compile(r"\b\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?:\s*(?::\d{2}))?(?:\s*(?:AM|PM|SA|CH))?\b|\b\d{1,2}\s*(?:h|giờ)\b", re.I)
 WEEKDAY = re.compile(r"\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|CN)\b", re.I)
 TIMEZONE = re.compile(r"\(?\s*(?:GMT|UTC)\s*[+\-]?\s*\d{0,2}\s*\)?", re.I)

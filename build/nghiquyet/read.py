@@ -15,6 +15,7 @@ from typing import Callable
 import ftfy
 from charset_normalizer import from_bytes
 
+from .containers import unwrap
 from .errors import ArticleError
 from .records import RawDocument, SourceText
 from .text import nfc
@@ -88,8 +89,14 @@ def _decode_bytes(source_file: str, data: bytes) -> str:
 
 
 def read_text(raw: RawDocument) -> SourceText:
-    text = decode(raw)
-    return SourceText(raw.source_file, tuple(text.splitlines()))
+    """Plain text, Markdown or a dump record: its container unwrapped (containers.py), the
+    header's values kept as the page's metadata."""
+    found = unwrap(decode(raw).splitlines())
+    meta = found.meta
+    date = meta.get("date", "")
+    return SourceText(raw.source_file, found.lines, title_hint=meta.get("title"),
+                      date_hint=date[:10] if re.match(r"\d{4}-\d{2}-\d{2}", date) else None,
+                      author_hint=meta.get("author"), site_hint=meta.get("source"))
 
 
 def read_html(raw: RawDocument) -> SourceText:

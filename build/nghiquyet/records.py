@@ -97,6 +97,7 @@ class Article:
     title: str
     date: Optional[str]
     blocks: tuple[Block, ...]
+    date_inferred: bool = False       # the page's stamp printed no year: it was inferred
     author: Optional[str] = None
     source: Optional[str] = None
     description: Optional[str] = None

@@ -1,0 +1,156 @@
+"""The usual containers of scraped text, unwrapped into plain lines before cleaning.
+
+- A metadata header at the top of a record: YAML front matter between `---` lines, `key: value`
+  lines (`title:`, `date:`, `author:` …) and comment lines (`# url = …`) written by scrapers and
+  database dumps, ending at a `---` line or the first other line. Its values become the page's
+  metadata (title, date, author, source, url), not body text.
+- Dump placeholders: `[img]` lines (the caption follows them) are dropped; a tail section marker
+  (`[related]`, `[footer]` …) ends the article.
+- Markdown re-posts: `#` headings lose their marks, `![alt](url)` images become their alt text as
+  a caption (nothing when a caption line follows or the alt is empty), lines made only of links
+  (menus, "Xem thêm" teasers) are dropped, links keep their text, emphasis marks go.
+- Everywhere: a line wrapped whole in `**…**`, `__…__` or `<b>…</b>` (a headline) is unwrapped.
+
+The keys and markers are data (vocabulary.yaml: `header_keys`, `dump_tail_markers`).
+
+>>> unwrap(["# url = https://example.vn/a", "title: Tiêu đề bài", "date: 2022-11-28", "---", "Thân bài."]).lines
+('Tiêu đề bài', 'Thân bài.')
+>>> unwrap(["# Tiêu đề", "![Ảnh hội nghị](https://x.vn/a.jpg)", "Nội dung **đậm** và [liên kết](https://x.vn)."]).lines
+('Tiêu đề', 'Ảnh hội nghị', 'Nội dung đậm và liên kết.')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlparse
+
+from .vocabulary import vocabulary
+
+
+@dataclass(frozen=True)
+class Unwrapped:
+    lines: tuple[str, ...]
+    meta: dict = field(default_factory=dict)   # title, date, author, source, url from a header
+
+
+_HEADER_LINE = re.compile(r"^\s*(?:#\s*)?(?P<key>[A-Za-z_][\w-]{1,30})\s*(?::|=)\s*(?P<value>.*?)\s*$")
+_RULE = re.compile(r"^\s*(?:-{3,}|\.{3})\s*$")
+_MARKER = re.compile(r"^\s*\[(?P<name>[a-z][a-z _-]{1,20})\]\s*$", re.I)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
+_IMAGE_LINE = re.compile(r"^\s*!\[(?P<alt>[^\]]*)\]\([^)]*\)\s*$")
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?:https?://|/|\.\.?/|#)[^)\s]*(?:\s+\"[^\"]*\")?\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(?P<text>[^*_]+?)(?<=\S)\1(?![\w*])")
+_CODE = re.compile(r"`(?P<text>[^`]+)`")
+_WRAPPED = re.compile(r"^\s*(?:(\*\*|__)(?P<md>.+)\1|<(?P<tag>b|strong|h[1-6])>(?P<html>.+)</(?P=tag)>)\s*$", re.I)
+_CAPTION_NEXT = re.compile(r"ảnh\s*:|\(ảnh|photo|nguồn ảnh", re.I)
+_LINK_ONLY_REST = re.compile(r"^[\s»›>|/•·,.:;\-–—]*$")
+
+
+@lru_cache(maxsize=None)
+def _keys() -> dict[str, str]:
+    """Header key (lower case) -> the metadata field it fills."""
+    return {key.lower(): name for name, keys in vocabulary()["header_keys"].items() for key in keys}
+
+
+def unwrap(lines: list[str] | tuple[str, ...]) -> Unwrapped:
+    lines, meta = _header(list(lines))
+    lines = _dump_markers(lines)
+    if any(_looks_markdown(x) for x in lines):
+        lines = _markdown(lines)
+    lines = [_unwrap_line(x) for x in lines]
+    if meta.get("title") and not any(x.strip() == meta["title"] for x in lines):
+        lines.insert(0, meta["title"])      # the headline lives only in the header
+    return Unwrapped(tuple(lines), meta)
+
+
+def _header(lines: list[str]) -> tuple[list[str], dict]:
+    """The metadata header at the top, if there is one: (the other lines, its values)."""
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    fenced = i < len(lines) and _RULE.match(lines[i])
+    start = i + 1 if fenced else i
+    meta: dict[str, str] = {}
+    known = 0
+    j = start
+    while j < len(lines):
+        line = lines[j]
+        if _RULE.match(line):
+            j += 1
+            break
+        m = _HEADER_LINE.match(line)
+        if not m:
+            if fenced or not line.strip():
+                if fenced:       # front matter ends only at its closing rule
+                    return lines, {}
+                break
+            break
+        field_name = _keys().get(m["key"].lower())
+        if field_name:
+            known += 1
+            value = m["value"].strip().strip("\"'")
+            if value and field_name not in meta:
+                meta[field_name] = value
+        elif not line.lstrip().startswith("#") and not fenced:
+            break                 # "Hà Nội: …" is a sentence, not a header line
+        j += 1
+    if known < 2:
+        return lines, {}
+    if "url" in meta and "source" not in meta:
+        meta["source"] = urlparse(meta["url"]).hostname or None
+        if meta["source"] is None:
+            del meta["source"]
+    return lines[:i] + lines[j:], meta
+
+
+def _dump_markers(lines: list[str]) -> list[str]:
+    tail = set(vocabulary()["dump_tail_markers"])
+    out = []
+    for line in lines:
+        m = _MARKER.match(line)
+        if m:
+            if m["name"].lower().strip() in tail:
+                break
+            if m["name"].lower() in ("img", "image", "photo", "ảnh", "video"):
+                continue
+        out.append(line)
+    return out
+
+
+def _looks_markdown(line: str) -> bool:
+    return bool(_HEADING.match(line) or _IMAGE.search(line) or _LINK.search(line))
+
+
+def _markdown(lines: list[str]) -> list[str]:
+    out = []
+    for i, line in enumerate(lines):
+        m = _IMAGE_LINE.match(line)
+        if m:
+            following = next((x for x in lines[i + 1:] if x.strip()), "")
+            alt = m["alt"].strip()
+            if len(alt.split()) >= 2 and not _CAPTION_NEXT.search(following):
+                out.append(alt)
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            line = heading["text"]
+        line = _IMAGE.sub("", line)
+        if _LINK.search(line) and _LINK_ONLY_REST.match(_LINK.sub("", line)):
+            continue              # a menu or a teaser: links and separators only
+        line = _LINK.sub(lambda m: m["text"], line)
+        line = _CODE.sub(lambda m: m["text"], line)
+        line = _STRONG.sub(lambda m: m["text"], line)
+        line = _EMPHASIS.sub(lambda m: m["text"], line)
+        out.append(line)
+    return out
+
+
+def _unwrap_line(line: str) -> str:
+    m = _WRAPPED.match(line)
+    if not m:
+        return line
+    return (m["md"] if m["md"] is not None else m["html"]).strip()

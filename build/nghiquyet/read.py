@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -122,9 +122,33 @@ def read_html(raw: RawDocument) -> SourceText:
     title = doc.title if doc is not None else None
     lines = [title or ""] + text.splitlines()
     return SourceText(raw.source_file, tuple(nfc(line) for line in lines),
-                      title_hint=title, date_hint=doc.date if doc is not None else None,
+                      title_hint=title, date_hint=(doc.date if doc is not None else None) or meta_date(html),
                       author_hint=doc.author if doc is not None else None,
                       site_hint=(doc.sitename or doc.hostname) if doc is not None else None)
+
+
+# <meta> names of a publication time ("article:published_time", "pubdate", "its_publication" …),
+# JSON-LD's datePublished, and <time datetime>: read when the extractor found no date.
+_META_DATE = re.compile(
+    r"<meta\b(?=[^>]*\b(?:name|property|itemprop)\s*=\s*[\"'][^\"']*(?:publi|pubdate)[^\"']*[\"'])"
+    r"[^>]*\bcontent\s*=\s*[\"']\s*(?P<value>[^\"']+)", re.I)
+_LD_DATE = re.compile(r"[\"']datePublished[\"']\s*:\s*[\"'](?P<value>[^\"']+)")
+_TIME_DATE = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"'](?P<value>[^\"']+)", re.I)
+
+
+def meta_date(html: str) -> Optional[str]:
+    """The publication date a page's metadata gives (ISO date, or a Unix time in seconds)."""
+    import datetime as dt
+
+    for pattern in (_META_DATE, _LD_DATE, _TIME_DATE):
+        for m in pattern.finditer(html):
+            value = m["value"].strip()
+            if re.match(r"(?:19|20)\d\d-\d\d-\d\d", value):
+                return value[:10]
+            if re.fullmatch(r"1\d{9}", value):      # seconds since 1970 (2001-2033), in Vietnam's time
+                return (dt.datetime.fromtimestamp(int(value), dt.timezone.utc)
+                        + dt.timedelta(hours=7)).date().isoformat()
+    return None
 
 
 # Elements that hold no article text, and elements that end a line.

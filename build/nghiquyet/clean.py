@@ -35,6 +35,7 @@ _URL = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z
 # "LCĐT - ", "VOV.VN - ", "BR-VT - ": the outlet's tag, in parentheses or in capitals before a dash.
 _DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3}\s+)?\((?P<src>[^()]{2,40})\)\s*[-–—:]?\s*"
                        r"|(?P<tag>[A-ZĐ][\w]*(?:[.\-][\w]+)*)\s+[-–—]\s+)(?=\S)")
+_FOOTNOTE = re.compile(r"^\(?\*+\)?\s")
 _COUNTER_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")
 PARAGRAPH_WORDS = 30        # a line this long is body text whatever it ends with
 SHORT_PARAGRAPH_WORDS = 12  # a line this long ending a sentence is body text
@@ -83,10 +84,11 @@ def is_chrome(line: str) -> bool:
     # match_key leaves single spaces only, so " - " is the `\s-\s` of _SEPARATORS.)
     if " - " in key or any(ch in key for ch in _SEPARATOR_CHARS):
         parts = [p.strip(" .:") for p in _SEPARATORS.split(key) if p.strip(" .:")]
-        if len(parts) >= 2 and all(p in lex["chrome"] or _DIGITS.fullmatch(p) for p in parts) \
+        if len(parts) >= 2 and all(p in lex["chrome"] or _DIGITS.fullmatch(p)
+                                   or _covered(p.replace(":", " ").split(), lex["chrome"]) for p in parts) \
                 and any(p in lex["chrome"] for p in parts):
             return True
-    if _covered(key.split(), lex["chrome"]):
+    if _covered(key.replace(":", " ").split(), lex["chrome"]):
         return True     # "Chia sẻ Facebook Zalo": a row of chrome words
     # "Đang online: 1", "Lượt xem: 1.234": a chrome word with a number.
     if not (key[-1].isdigit() or key[-1] in ".,"):
@@ -336,8 +338,8 @@ def _head(lines, roles, start, end) -> None:
         line = lines[i]
         if is_stamp(line):
             roles[i] = R.STAMP
-        elif is_chrome(line):
-            roles[i] = R.CHROME
+        elif is_chrome(line) or _FOOTNOTE.match(line):
+            roles[i] = R.CHROME      # "* Học viện Chính trị khu vực III": the author's affiliation
         elif _is_source(line):
             roles[i] = R.SOURCE
         elif _byline_prefixed(line) and byline_author(line):

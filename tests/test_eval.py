@@ -19,7 +19,7 @@ def results():
 
 
 def test_gold_sets_are_not_trivial():
-    assert len(cases("project")) >= 12 and len(cases("devset")) == 24
+    assert len(cases("project")) >= 12 and len(cases("devset")) == 24 and len(cases("written")) >= 12
 
 
 @pytest.mark.parametrize("gold_set, name", FIGURES)

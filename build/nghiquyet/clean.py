@@ -119,6 +119,21 @@ def _covered(words: list[str], phrases: frozenset[str], longest: int = 5) -> boo
     return bool(words) and reach[-1]
 
 
+_MENU_SPLIT = re.compile(r"\s[|»›>/•·]\s|\s+[|»›]\s*|\s*[|»›]\s+")
+
+
+def is_menu_row(line: str) -> bool:
+    """"Thời sự | Chính trị | Kinh tế | Xã hội": three or more short capitalised labels in a row
+    (outside the body: a table row there is text).
+
+    >>> is_menu_row("Trang chủ | Chính trị | Kinh tế | Quốc phòng - An ninh"), is_menu_row("Tiểu vùng | Tỉnh, thành phố")
+    (True, False)
+    """
+    parts = [p.strip() for p in _MENU_SPLIT.split(line) if p.strip()]
+    return len(parts) >= 3 and all(len(re.findall(r"[^\W\d_]+", p)) <= 4 and p[0].isupper() and not _TERMINAL.search(p)
+                                   and not any(ch.isdigit() for ch in p) for p in parts)
+
+
 def _is_related_marker(line: str) -> bool:
     return match_key(_BULLET.sub("", line)).strip(" .:") in _lexicon()["related"]
 
@@ -309,6 +324,7 @@ def _find_title(lines, roles, hint) -> int | None:
     first_body = next((i for i, x in enumerate(lines) if roles[i] is None and is_paragraph(x)
                        and _TERMINAL.search(x) and not is_chrome(x)), len(lines))
     candidates = [i for i in range(first_body) if roles[i] is None and not is_chrome(lines[i])
+                  and not is_menu_row(lines[i])
                   and not is_stamp(lines[i]) and word_count(lines[i]) >= 3
                   and byline_author(lines[i]) is None and not has_caption_cue(lines[i])]
     if hint:
@@ -338,7 +354,7 @@ def _head(lines, roles, start, end) -> None:
         line = lines[i]
         if is_stamp(line):
             roles[i] = R.STAMP
-        elif is_chrome(line) or _FOOTNOTE.match(line):
+        elif is_chrome(line) or _FOOTNOTE.match(line) or is_menu_row(line):
             roles[i] = R.CHROME      # "* Học viện Chính trị khu vực III": the author's affiliation
         elif _is_source(line):
             roles[i] = R.SOURCE

@@ -172,6 +172,55 @@ def infer_year(month: int, day: int, published: Optional[str], facts: list[DateM
     return year + 1 if later else year
 
 
+_NAME = r"(?P<name>[A-ZĐÀ-Ỹ][\w']*(?:(?:\s+|\s*-\s*)[A-ZĐÀ-Ỹ][\w']*){0,3})"
+
+
+@lru_cache(maxsize=None)
+def _actor_pattern() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
+    v = vocabulary()
+    central = {match_key(k): name for k, name in v["central_actors"].items()}
+    local = {match_key(k): level for k, level in v["local_actors"].items()}
+    heads = {k: k for k in v["local_actors"]}
+    regional = trie_alternation(v["regional_actors"], not_after=r"\w")
+    local_heads = trie_alternation(list(heads), not_after=r"\w")
+    central_heads = trie_alternation(list(v["central_actors"]), not_after=r"\w", then=r"(?!\w)")
+    pattern = re.compile(
+        rf"(?P<regional>(?:{regional})(?:\s+[\wÀ-ỹ]+){{1,7}}?)(?=\s*(?:[,.;(]|$|\s(?:đã|tổ chức|họp|ban hành|tiến hành)\b))"
+        rf"|(?P<local>{local_heads})\s+(?:(?:tỉnh|thành phố|huyện|TP\.?)\s+)?{_NAME}"
+        rf"|(?P<central>{central_heads})")
+    return pattern, central, local
+
+
+def find_actor(sentence: str, start: int, end: int, on: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """Who acted in an event dated at sentence[start:end], and the province of that actor (None
+    for a central or regional body): the first body named after the date, else the last one
+    before it.
+
+    >>> find_actor("Sáng 20/5, Ban Thường vụ Tỉnh ủy Sơn La tổ chức hội nghị", 5, 9, "2022-05-20")
+    ('Tỉnh ủy Sơn La', 'Sơn La')
+    >>> find_actor("Chiều 19.5, Huyện ủy Bảo Lạc tổ chức hội nghị", 6, 10, "2022-05-19")
+    ('Huyện ủy Bảo Lạc', 'Cao Bằng')
+    >>> find_actor("Sáng 22-4, Bộ Chính trị, Ban Bí thư tổ chức Hội nghị toàn quốc", 5, 9, "2022-04-22")
+    ('Bộ Chính trị', None)
+    """
+    from .places import province_of
+
+    pattern, central, local = _actor_pattern()
+    found = list(pattern.finditer(sentence))
+    after = [m for m in found if m.start() >= end]
+    before = [m for m in found if m.end() <= start]
+    for m in after[:1] or before[-1:]:
+        if m["regional"]:
+            return m["regional"].strip(), None
+        if m["central"]:
+            return central[match_key(m["central"])], None
+        level = local[match_key(m["local"])]
+        name = m["name"].strip()
+        province = province_of(name, level, on)
+        return f"{m['local']} {name}", province
+    return None, None
+
+
 def find_events(paragraphs: list[str], mentions_by_block: dict[int, list[Mention]],
                 primary: Optional[str], published: Optional[str],
                 facts: list[DateMatch]) -> list[Event]:
@@ -231,5 +280,7 @@ def _sentence_event(sentence, local, block_mentions, start, primary, published, 
         after = [m for m in block_mentions if m.start >= start + date.end and m.start < start + len(sentence)]
         document = mention_id(after[0]) if after else (mention_id(block_mentions[0]) if block_mentions else primary)
         summary = sentence if len(sentence) <= SUMMARY_CHARS else sentence[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
-        return Event(f"{year:04d}-{date.month:02d}-{date.day:02d}", kind, document, summary, inferred)
+        iso = f"{year:04d}-{date.month:02d}-{date.day:02d}"
+        actor, province = find_actor(sentence, date.start, date.end, iso)
+        return Event(iso, kind, document, summary, inferred, actor, province)
     return None

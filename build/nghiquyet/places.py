@@ -233,3 +233,24 @@ def region_of_province(name: str) -> Optional[str]:
 def place_names() -> frozenset[str]:
     """Every province form and 2024 district name: what may follow "Tỉnh ủy", "Huyện ủy"."""
     return frozenset(_province_names()) | frozenset(_district_index())
+
+
+def province_of(name: str, level: str, on: Optional[str]) -> Optional[str]:
+    """The province (its name on `on`) of a unit named in an actor: a province or centrally-run
+    city ("Sơn La", "Hà Nội"), or a district / town / ward (looked up in the gazetteers when
+    one province holds that name).
+
+    >>> province_of("Bảo Lạc", "district", "2022-05-19"), province_of("Sơn La", "province", "2022-05-24")
+    ('Cao Bằng', 'Sơn La')
+    """
+    key = fix_tone_placement(name)
+    known = _province_names().get(key)
+    if known:
+        return _valid_name(known[0], known[1], on)
+    if level == "province":
+        return None
+    found = {p for p, _ in _district_index().get(key, [])}
+    if len(found) == 1:
+        return _valid_name(found.pop(), "old", on)
+    found = {p for p, _ in _ward_index().get(key, [])}
+    return found.pop() if len(found) == 1 else None

@@ -74,6 +74,8 @@ class Event:
     document: Optional[str]
     summary: str
     inferred: bool = False    # the year was not written next to the day and month
+    actor: Optional[str] = field(default=None, compare=False)     # "Tỉnh ủy Sơn La", "Chính phủ"
+    province: Optional[str] = field(default=None, compare=False)  # the actor's province; None: central
 
 
 @dataclass(frozen=True, order=True)

@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE.parent / "build"))
 
 from nghiquyet.errors import ArticleError  # noqa: E402
 from nghiquyet.pipeline import convert_file  # noqa: E402
-from nghiquyet.read import read  # noqa: E402
+from nghiquyet.ingest.read import read  # noqa: E402
 from nghiquyet.text import normalise_line  # noqa: E402
 
 SET_FIELDS = ("documents", "regions", "provinces", "event_dates", "events", "captions")

@@ -40,7 +40,7 @@ def server(built_site):
 @pytest.fixture(scope="module")
 def fine_server(built_site, tmp_path_factory):
     """The same site with its word index cut into many tiny chunks (searchindex.rechunk)."""
-    from nghiquyet.searchindex import _read, _write, rechunk
+    from nghiquyet.search.pagefind import _read, _write, rechunk
 
     site = tmp_path_factory.mktemp("fine") / "site"
     shutil.copytree(built_site / "site", site)

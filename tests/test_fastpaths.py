@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nghiquyet import patterns as P
-from nghiquyet.dates import DIGIT, DateMatch, _NUMERIC, _valid, find_dates, horizon_spans
-from nghiquyet.events import sentences
-from nghiquyet.searchdata import folded_words
+from nghiquyet.ingest.dates import DIGIT, DateMatch, _NUMERIC, _valid, find_dates, horizon_spans
+from nghiquyet.extract.events import sentences
+from nghiquyet.pages.searchdata import folded_words
 from nghiquyet.text import _OLD_TONE, fold, match_key, normalise_line, strip_tones, trie_alternation
 from nghiquyet.vocabulary import vocabulary
 
@@ -233,8 +233,8 @@ def test_dates_are_found_as_the_old_patterns_found_them():
                 max_size=10).map("".join))
 def test_organisations_are_what_one_alternation_finds(text):
     """The two organisation patterns, merged, find what `(?<!\\w)(?:known(?!\\w)|local place(?!\\w))` finds."""
-    from nghiquyet.people import _organisation_matches
-    from nghiquyet.places import place_names
+    from nghiquyet.extract.people import _organisation_matches
+    from nghiquyet.extract.places import place_names
     v = vocabulary()
     flat = lambda xs: "|".join(re.escape(x) for x in sorted(xs, key=len, reverse=True))
     one = re.compile(rf"(?<!\w)(?:(?:{flat(v['organisations'])})(?!\w)"

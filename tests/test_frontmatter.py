@@ -9,7 +9,7 @@ import copy
 import jsonschema
 import pytest
 
-from nghiquyet import frontmatter
+from nghiquyet.pages import frontmatter
 from nghiquyet.errors import ArticleError
 from nghiquyet.vocabulary import schema
 

@@ -9,9 +9,9 @@ import unicodedata
 import pytest
 
 from evaluate import cases
-from nghiquyet.clean import clean
-from nghiquyet.extract import extract
-from nghiquyet.read import read
+from nghiquyet.ingest.clean import clean
+from nghiquyet.extract.article import extract
+from nghiquyet.ingest.read import read
 
 CASES = cases()
 

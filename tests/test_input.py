@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from nghiquyet.cli import main
-from nghiquyet.frontmatter import parse, validate
+from nghiquyet.pages.frontmatter import parse, validate
 from nghiquyet.pipeline import convert
 
 SAMPLE = (ROOT / "corpus" / "002_0692e5aa9f69369b.txt").read_text(encoding="utf-8")
@@ -157,8 +157,8 @@ def test_writer_prunes_stale_pages_and_keeps_hand_written(corpus, tmp_path):
 
 def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
     from conftest import make_project, snapshot
-    import nghiquyet.writer as writer
-    import nghiquyet.site as site_module
+    import nghiquyet.output.writer as writer
+    import nghiquyet.render.site as site_module
 
     root = make_project(tmp_path / "project")
     assert main(["build", "--root", str(root)]) == 0
@@ -274,7 +274,7 @@ def test_an_upgraded_library_converts_every_article_again(tmp_path, monkeypatch,
     upgrade (faked here) nothing comes from the cache."""
     from importlib import metadata
 
-    from nghiquyet import cache
+    from nghiquyet import fingerprint
 
     corpus, out, store = tmp_path / "corpus", tmp_path / "out", tmp_path / "cache"
     corpus.mkdir()
@@ -285,13 +285,13 @@ def test_an_upgraded_library_converts_every_article_again(tmp_path, monkeypatch,
     assert (again.converted, again.cached) == (0, first.converted) and first.converted == 5
 
     real = metadata.version
-    monkeypatch.setattr(cache.metadata, "version", lambda name: "999.0" if name == library else real(name))
-    cache.code_fingerprint.cache_clear()
+    monkeypatch.setattr(fingerprint.metadata, "version", lambda name: "999.0" if name == library else real(name))
+    fingerprint.code_fingerprint.cache_clear()
     try:
         upgraded, _ = convert(corpus, out, store)
     finally:
         monkeypatch.undo()
-        cache.code_fingerprint.cache_clear()
+        fingerprint.code_fingerprint.cache_clear()
     assert (upgraded.converted, upgraded.cached) == (5, 0)
 
 
@@ -301,7 +301,7 @@ def test_listing_pages_are_kept_or_rebuilt_as_their_fields_change(tmp_path):
     import sys as _sys
     _sys.path.insert(0, str(ROOT / "tools"))
     from synth import write_corpus
-    from nghiquyet import pages as pages_module
+    from nghiquyet.pages import kinds as pages_module
 
     corpus, out, cache = tmp_path / "corpus", tmp_path / "out", tmp_path / "cache"
     write_corpus(corpus, 30, seed=9)

@@ -8,8 +8,10 @@ import json
 import pytest
 
 from conftest import ROOT
-from nghiquyet import clean as clean_module
-from nghiquyet import documents, extract, pipeline
+from nghiquyet.ingest import clean as clean_module
+from nghiquyet.extract import documents
+from nghiquyet.extract import article as extract
+from nghiquyet import pipeline
 from nghiquyet.cli import main
 from nghiquyet.pipeline import convert
 

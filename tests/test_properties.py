@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from nghiquyet import frontmatter
-from nghiquyet.clean import clean
+from nghiquyet.pages import frontmatter
+from nghiquyet.ingest.clean import clean
 from nghiquyet.errors import ArticleError
-from nghiquyet.extract import extract
-from nghiquyet.markup import escape
-from nghiquyet.read import read_text
+from nghiquyet.extract.article import extract
+from nghiquyet.pages.markup import escape
+from nghiquyet.ingest.read import read_text
 from nghiquyet.records import RawDocument
 from nghiquyet.text import normalise_line
 
@@ -119,7 +119,7 @@ def test_mojibake_check_never_changes_what_ftfy_would_give(text, codec):
 
     import ftfy
 
-    from nghiquyet import read
+    from nghiquyet.ingest import read
 
     original = text.strip()
     if sum(map(str.isalpha, original)) < 0.25 * len(original):

@@ -6,11 +6,11 @@ import unicodedata
 
 import pytest
 
-from nghiquyet.clean import byline_author, is_chrome
-from nghiquyet.dates import find_dates, stamp_date
-from nghiquyet.documents import congress_resolutions, find_documents
-from nghiquyet.events import classify, infer_year
-from nghiquyet.places import find_places, find_regions
+from nghiquyet.ingest.clean import byline_author, is_chrome
+from nghiquyet.ingest.dates import find_dates, stamp_date
+from nghiquyet.extract.documents import congress_resolutions, find_documents
+from nghiquyet.extract.events import classify, infer_year
+from nghiquyet.extract.places import find_places, find_regions
 from nghiquyet.text import fix_tone_placement, fold
 
 
@@ -179,8 +179,8 @@ def test_tone_placement(old, new):
 
 
 def _events(body: str, stamp: str = "20/12/2022 08:00") -> list[tuple]:
-    from nghiquyet.clean import clean
-    from nghiquyet.extract import extract
+    from nghiquyet.ingest.clean import clean
+    from nghiquyet.extract.article import extract
     from nghiquyet.records import SourceText
 
     text = f"Tiêu đề bài viết về Nghị quyết 23-NQ/TW\n\n{stamp}\n\n{body}\n"
@@ -220,7 +220,7 @@ def test_province_spans_skip_wards_named_after_provinces():
 
 
 def test_photo_and_text_credit_is_a_byline_not_a_caption():
-    from nghiquyet.clean import clean
+    from nghiquyet.ingest.clean import clean
     from nghiquyet.records import SourceText
 
     body = ("Sáng 19/4, Tỉnh ủy tổ chức hội nghị học tập, quán triệt Nghị quyết số 11-NQ/TW tới cán bộ chủ chốt "

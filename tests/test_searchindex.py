@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nghiquyet import searchindex
+from nghiquyet.search import pagefind as searchindex
 from nghiquyet.errors import BuildError
-from nghiquyet.searchindex import _read, boundaries, rechunk, split_words
+from nghiquyet.search.pagefind import _read, boundaries, rechunk, split_words
 
 
 def chosen(bounds: list[list[str]], term: str) -> int | None:

@@ -11,8 +11,8 @@ import yaml
 
 from conftest import FIXTURES, ROOT, make_project, snapshot
 from nghiquyet.cli import main
-from nghiquyet.frontmatter import parse, validate
-from nghiquyet.listing import article_path, document_path, province_path, region_path
+from nghiquyet.pages.frontmatter import parse, validate
+from nghiquyet.pages.listing import article_path, document_path, province_path, region_path
 
 SEEDS = yaml.safe_load((FIXTURES / "seeds.yaml").read_text(encoding="utf-8"))
 
@@ -212,7 +212,7 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     conversion rewrote, removes the files of pages no longer generated, and leaves a site byte
     for byte equal to a build from scratch (`--full`, into another folder), search index and
     feeds included. A change to a page every page shares (a hand-written one) renders all."""
-    import nghiquyet.searchindex as searchindex
+    import nghiquyet.search.pagefind as searchindex
     from mkdocs.structure.pages import Page
 
     sys.path.insert(0, str(ROOT / "tools"))

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES
-from nghiquyet.dates import stamp_date, stamp_day_month
+from nghiquyet.ingest.dates import stamp_date, stamp_day_month
 from nghiquyet.pipeline import convert_file
 
 CASES = yaml.safe_load((FIXTURES / "stamps.yaml").read_text(encoding="utf-8"))

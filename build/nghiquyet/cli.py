@@ -10,7 +10,7 @@ from pathlib import Path
 from . import __version__
 from .errors import DEBUG_ENV, BuildError
 from .pipeline import convert, print_report
-from .report import SKIPPED
+from .pages.report import SKIPPED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
-    from .site import render, source_date_epoch
+    from .render.site import render, source_date_epoch
 
     root = args.root
     corpus = args.corpus or root / "corpus"

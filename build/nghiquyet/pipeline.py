@@ -17,21 +17,24 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from . import frontmatter, slugs
-from .cache import ArticleCache, code_fingerprint, content_hash, gc_paused, listing_hash, listings_key
-from .cache import key as cache_key
-from .clean import clean
+from .pages import frontmatter
+
+from .catalog import slugs
+from .fingerprint import code_fingerprint, content_hash, listing_hash, listings_key
+from .output.cache import ArticleCache, gc_paused
+from .output.cache import key as cache_key
+from .ingest.clean import clean
 from .errors import ArticleError, BuildError, debug, describe
-from .extract import extract
-from .export import EXPORT, export, export_members
-from .stats import STATS_PAGE, stats_page
-from .index import build_index
-from .listing import PeriodPages, article_path
-from .pages import article_page, build_pages
-from .read import read
+from .extract.article import extract
+from .pages.export import EXPORT, export, export_members
+from .pages.stats import STATS_PAGE, stats_page
+from .catalog.index import build_index
+from .pages.listing import PeriodPages, article_path
+from .pages.kinds import article_page, build_pages
+from .ingest.read import read
 from .records import Article
-from .report import DUPLICATE, PUBLISHED, REPORT_JSON, REPORT_PAGE, SKIPPED, Outcome, Report
-from .writer import WriteStats, page_bytes, page_digest, read_manifest, still_written, write_tree
+from .pages.report import DUPLICATE, PUBLISHED, REPORT_JSON, REPORT_PAGE, SKIPPED, Outcome, Report
+from .output.writer import WriteStats, page_bytes, page_digest, read_manifest, still_written, write_tree
 
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from .vocabulary import vocabulary
+from ..vocabulary import vocabulary
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from .containers import unwrap
-from .errors import ArticleError
-from .records import RawDocument, SourceText
-from .text import nfc
+from ..errors import ArticleError
+from ..records import RawDocument, SourceText
+from ..text import nfc
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),

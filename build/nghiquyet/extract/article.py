@@ -9,15 +9,15 @@ from typing import Optional
 
 
 from . import documents as D
-from .clean import byline_author
-from .dates import find_dates, stamp_date, stamp_day_month
-from .errors import debug, describe
+from ..ingest.clean import byline_author
+from ..ingest.dates import find_dates, stamp_date, stamp_day_month
+from ..errors import debug, describe
 from .events import anchors, find_events
 from .people import find_organisations, find_people
 from .places import find_places, find_regions
-from .records import Article, Cleaned
-from .text import match_key, slugify
-from .vocabulary import catalogue
+from ..records import Article, Cleaned
+from ..text import slugify
+from ..vocabulary import catalogue
 
 SLUG_CHARS = 80
 DESCRIPTION_CHARS = 200

@@ -11,8 +11,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import BuildError
-from .records import Article
+from ..errors import BuildError
+from ..records import Article
 
 REGISTRY = ".nghiquyet-slugs.json"
 RESERVED = {"index"}

@@ -11,201 +11,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
-from . import records as R
+from .. import records as R
 from .dates import is_stamp
-from .errors import ArticleError, debug, describe
-from .records import Block, Cleaned, Line, SourceText
-from .text import LINE_MEMO, match_key, normalise_line, word_count
-from .vocabulary import vocabulary
+from .lines import (MENU_WORDS, WRAP_MAX, _PAGINATION, _TERMINAL, _byline_prefixed, _is_related_marker, _is_source,
+                    _weak_caption_cue, byline_author, has_caption_cue, is_chrome, is_menu_row, is_paragraph)
 
-_TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$|\.\.\.$")
-_BULLET = re.compile(r"^[•·●◦▪■□►▶\-–—*+>»|]+\s*")
-_PAGINATION = re.compile(r"^(?:trang\s*)?[«<‹]*\s*(?:\d{1,3}(?:\s+|\s*[|,]\s*|$))+[.…»>›\s]*(?:trang\s+(?:sau|tiếp|cuối))?$", re.I)
-_SEPARATOR_CHARS = "|»›>/•·"
-# Applied to a matching key (single spaces); the parts are stripped after the split. Written
-# as literal branches so the engine skips to the characters a separator starts with.
-_SEPARATORS = re.compile("|".join(map(re.escape, _SEPARATOR_CHARS)) + "| - ")
-_DIGITS = re.compile(r"[\d\s:]+")
-_NUMBER_TAIL = re.compile(r"[\s:]*[\d.,]+$")
-_URL = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,12}(?:/\S*)?$", re.I | re.A)
-# "(TTXVN) - …", "Cần Thơ (TTXVN) - …": the agency leaves the body and becomes the source.
+from ..errors import ArticleError, debug, describe
+from ..records import Block, Cleaned, Line, SourceText
+from ..text import match_key, normalise_line, word_count
+
 # A dateline opening the first paragraph: "(Chinhphu.vn) - ", "Hà Nội (TTXVN) - ", "(ABO) ",
 # "LCĐT - ", "VOV.VN - ", "BR-VT - ": the outlet's tag, in parentheses or in capitals before a dash.
 _DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3}\s+)?\((?P<src>[^()]{2,40})\)\s*[-–—:]?\s*"
                        r"|(?P<tag>[A-ZĐ][\w]*(?:[.\-][\w]+)*)\s+[-–—]\s+)(?=\S)")
 _FOOTNOTE = re.compile(r"^\(?\*+\)?\s")
-_COUNTER_SUFFIX = re.compile(r"\s*\(\d{1,3}\)$")
-PARAGRAPH_WORDS = 30        # a line this long is body text whatever it ends with
-SHORT_PARAGRAPH_WORDS = 12  # a line this long ending a sentence is body text
-WRAP_MAX = 100              # no line of a hard-wrapped file is longer
-MENU_WORDS = 3              # outside the body, a line this short with no cue is chrome
 TITLE_MAX_WORDS = 30        # a line longer than this is never a headline
 GUESSED_TITLE_WORDS = 16    # a title guessed from a paragraph keeps this many words
-
-
-@lru_cache(maxsize=None)
-def _lexicon() -> dict:
-    v = vocabulary()
-    key = lambda xs: tuple(sorted({match_key(x) for x in xs}, key=len, reverse=True))
-    return {
-        "chrome": frozenset(match_key(x) for x in v["chrome_phrases"]),
-        "chrome_prefixes": key(v["chrome_prefixes"]),
-        "caption": key(v["caption_cues"]),
-        "byline": key(v["byline_prefixes"]),
-        "source": key(v["source_prefixes"]),
-        "org": key(v["organisation_heads"]),
-        "byline_abbreviations": frozenset(match_key(x) for x in v["byline_abbreviations"]),
-        "related": frozenset(match_key(x) for x in v["related_markers"]),
-        "photo": key(v["photo_cues"]),
-    }
-
-
-# The role tests below are pure functions of one line: each is remembered (text.LINE_MEMO).
-@lru_cache(maxsize=LINE_MEMO)
-def is_chrome(line: str) -> bool:
-    """Site chrome: menus, skip links, counters, pagination, tag rows, copyright lines.
-
-    >>> is_chrome("• Đang online: 1"), is_chrome("1 2 3 4 5 ..."), is_chrome("Trang chủ » Tin tức")
-    (True, True, True)
-    >>> is_chrome("Quang cảnh buổi làm việc")
-    False
-    """
-    lex = _lexicon()
-    key = match_key(_BULLET.sub("", line)).strip(" .:")
-    if not key:
-        return True
-    if key in lex["chrome"] or key.startswith(lex["chrome_prefixes"]):
-        return True
-    if _PAGINATION.match(key) and len(re.findall(r"\d+", key)) >= 2:
-        return True
-    # (A row needs a separator, a count needs a final digit: most lines skip both regexes.
-    # match_key leaves single spaces only, so " - " is the `\s-\s` of _SEPARATORS.)
-    if " - " in key or any(ch in key for ch in _SEPARATOR_CHARS):
-        parts = [p.strip(" .:") for p in _SEPARATORS.split(key) if p.strip(" .:")]
-        if len(parts) >= 2 and all(p in lex["chrome"] or _DIGITS.fullmatch(p)
-                                   or _covered(p.replace(":", " ").split(), lex["chrome"]) for p in parts) \
-                and any(p in lex["chrome"] for p in parts):
-            return True
-    if _covered(key.replace(":", " ").split(), lex["chrome"]):
-        return True     # "Chia sẻ Facebook Zalo": a row of chrome words
-    # "Đang online: 1", "Lượt xem: 1.234": a chrome word with a number.
-    if not (key[-1].isdigit() or key[-1] in ".,"):
-        return False
-    label = _NUMBER_TAIL.sub("", key)
-    return label != key and label in lex["chrome"]
-
-
-@lru_cache(maxsize=None)
-def _ends(phrases: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The words phrases start with and end with."""
-    return frozenset(p.split()[0] for p in phrases if p), frozenset(p.split()[-1] for p in phrases if p)
-
-
-def _covered(words: list[str], phrases: frozenset[str], longest: int = 5) -> bool:
-    """Can the words be split into a sequence of known phrases?"""
-    if not words:
-        return False
-    firsts, lasts = _ends(phrases)
-    if words[0] not in firsts or words[-1] not in lasts:
-        return False                    # body text: settled without trying every split
-    reach = [True] + [False] * len(words)
-    for i in range(len(words)):
-        if reach[i]:
-            for j in range(i + 1, min(len(words), i + longest) + 1):
-                if " ".join(words[i:j]) in phrases:
-                    reach[j] = True
-    return bool(words) and reach[-1]
-
-
-_MENU_SPLIT = re.compile(r"\s[|»›>/•·]\s|\s+[|»›]\s*|\s*[|»›]\s+")
-
-
-def is_menu_row(line: str) -> bool:
-    """"Thời sự | Chính trị | Kinh tế | Xã hội": three or more short capitalised labels in a row
-    (outside the body: a table row there is text).
-
-    >>> is_menu_row("Trang chủ | Chính trị | Kinh tế | Quốc phòng - An ninh"), is_menu_row("Tiểu vùng | Tỉnh, thành phố")
-    (True, False)
-    """
-    parts = [p.strip() for p in _MENU_SPLIT.split(line) if p.strip()]
-    return len(parts) >= 3 and all(len(re.findall(r"[^\W\d_]+", p)) <= 4 and p[0].isupper() and not _TERMINAL.search(p)
-                                   and not any(ch.isdigit() for ch in p) for p in parts)
-
-
-def _is_related_marker(line: str) -> bool:
-    return match_key(_BULLET.sub("", line)).strip(" .:") in _lexicon()["related"]
-
-
-@lru_cache(maxsize=LINE_MEMO)
-def is_paragraph(line: str) -> bool:
-    n = word_count(line)
-    return n >= PARAGRAPH_WORDS or (n >= SHORT_PARAGRAPH_WORDS and bool(_TERMINAL.search(line)))
-
-
-def has_caption_cue(line: str) -> bool:
-    """A photo credit or label ("Ảnh: …", "(Ảnh minh họa)"): a caption whatever else it holds."""
-    key = match_key(line)
-    return any(key.startswith(c) or f" {c}" in key for c in _lexicon()["photo"])
-
-
-def _weak_caption_cue(line: str) -> bool:
-    key = match_key(line)
-    return any(c in key for c in _lexicon()["caption"])
-
-
-def _is_source(line: str) -> bool:
-    key = match_key(line)
-    return bool(_URL.match(line.strip())) or (key.startswith(_lexicon()["source"]) and word_count(line) <= 8)
-
-
-def _capitalised(segment: str) -> bool:
-    words = [w for w in re.split(r"[\s.]+", segment) if w]
-    return 1 <= len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() or w[0] in "&(" for w in words)
-
-
-@lru_cache(maxsize=LINE_MEMO)
-def byline_author(line: str) -> str | None:
-    """The author named by a byline, or None when the line is no byline.
-
-    >>> byline_author("Thực hiện: Công Sơn")
-    'Công Sơn'
-    >>> byline_author("Kim Huệ - Tùng Lâm - Trung tâm Văn hóa, Thể thao - Truyền thông huyện (3)")
-    'Kim Huệ - Tùng Lâm'
-    >>> byline_author("Trung tâm TTPT&DBKT")
-    'Trung tâm TTPT&DBKT'
-    >>> byline_author("Quang cảnh buổi làm việc") is None
-    True
-    """
-    text = _COUNTER_SUFFIX.sub("", line.strip())
-    key = match_key(text)
-    lex = _lexicon()
-    if key.strip(" .:-") in lex["byline_abbreviations"]:
-        return text.strip(" :-")
-    if word_count(text) > 16 or _TERMINAL.search(text.rstrip(")")) and not key.startswith(lex["byline"]):
-        return None
-    for prefix in lex["byline"]:
-        if key.startswith(prefix):
-            return text[len(prefix):].strip(" :-–") or None
-    segments = [s.strip() for s in re.split(r"\s+[-–—]\s+|\s*/\s*", text) if s.strip()]
-    is_org = lambda s: match_key(s).startswith(lex["org"])
-    people = []
-    for segment in segments:
-        if is_org(segment):
-            break       # the rest names the unit the authors work for
-        if not _capitalised(segment) or len(re.findall(r"[^\W\d_]+", segment)) < 2:
-            return None
-        people.append(segment)
-    if people:
-        return " - ".join(people)
-    if match_key(text).startswith(lex["org"]) and word_count(text) <= 8 and not _weak_caption_cue(text):
-        return text
-    return None
-
-
-def _byline_prefixed(line: str) -> bool:
-    return match_key(line).startswith(_lexicon()["byline"])
 
 
 def _join_soft_wraps(lines: list[str]) -> list[str]:

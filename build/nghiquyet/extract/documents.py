@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from . import patterns as P
-from .dates import find_dates
-from .records import DocumentRef
-from .text import match_key
-from .vocabulary import catalogue, regions, term_years
+from .. import patterns as P
+from ..ingest.dates import find_dates
+from ..records import DocumentRef
+from ..text import match_key
+from ..vocabulary import catalogue, regions, term_years
 
 _LOOKAHEAD = 90    # characters after a reference where its date or term may stand
 

@@ -18,8 +18,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from .cache import code_fingerprint, dump_pickle, load_pickle, tree_digest, versions
-from .writer import prune_empty, read_manifest
+from ..fingerprint import code_fingerprint, tree_digest, versions
+from ..output.cache import dump_pickle, load_pickle
+from ..output.writer import prune_empty, read_manifest
 
 STATE = "render-{}.pickle"      # one per site folder (by the hash of its path)
 VERSION = 1

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from . import patterns as P
-from .text import LINE_MEMO, match_key
+from .. import patterns as P
+from ..text import LINE_MEMO, match_key
+from .lines import byline_author, is_chrome
 
 
 DIGIT = re.compile(r"\d")          # every date has one
@@ -117,7 +118,6 @@ def stamp_date(line: str) -> Optional[str]:
     A stamp may share its line with chrome: "Ngày 23/4/2022 | Lượt xem: 312"."""
     parts = [p for p in re.split(r"\s[|•·]\s", line) if p.strip()]
     if len(parts) > 1:
-        from .clean import byline_author, is_chrome
         kept = [p for p in parts if not is_chrome(p) and not (byline_author(p) and not find_dates(p))]
         whole = _stamp_part(" ".join(kept))
         if whole:
@@ -131,7 +131,7 @@ def stamp_date(line: str) -> Optional[str]:
 
 
 def _is_update(part: str) -> bool:
-    from .vocabulary import vocabulary
+    from ..vocabulary import vocabulary
     key = match_key(part)
     return any(match_key(label) in key for label in vocabulary()["update_labels"])
 
@@ -146,7 +146,6 @@ def stamp_day_month(line: str) -> Optional[tuple[int, int]]:
     """(month, day) of a stamp that prints no year ("Cập nhật: 15:42 - 06/07", "08:15 28/11")."""
     parts = [p for p in re.split(r"\s[|•·]\s", line) if p.strip()]
     if len(parts) > 1:
-        from .clean import is_chrome
         line = " ".join(p for p in parts if not is_chrome(p))
     line = _masked(line)
     if not _NUMERIC.search(line) or find_dates(line, dated_only=True):
@@ -186,7 +185,7 @@ def _only_stamp_words(line: str, date: DateMatch) -> bool:
 
 
 def _stamp_labels() -> list[str]:
-    from .vocabulary import vocabulary
+    from ..vocabulary import vocabulary
     return sorted((match_key(x) for x in vocabulary()["stamp_labels"]), key=len, reverse=True)
 
 

@@ -8,16 +8,16 @@ from itertools import groupby
 
 
 from . import frontmatter
-from .index import SiteIndex
+from ..catalog.index import SiteIndex
 from .listing import (INLINE, PeriodPages, chronicle, doc_label, unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
                       article_path, doc_link, document_path, document_title, kind_name, province_link,
                       province_path, region_link, region_path, rel, timeline)
 from .markup import escape, link, table, vn_date
-from .records import Article
+from ..records import Article
 from .searchdata import search_block
-from .vocabulary import provinces as province_data
-from .vocabulary import regions
-from .text import slugify
+from ..vocabulary import provinces as province_data
+from ..vocabulary import regions
+from ..text import slugify
 
 LATEST_ON_HOME = 10
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 from .frontmatter import to_dict
-from .index import SiteIndex
-from .records import Article
+from ..catalog.index import SiteIndex
+from ..records import Article
 from .listing import article_path, document_path, province_path, region_path
-from .vocabulary import regions
+from ..vocabulary import regions
 
 EXPORT = "du-lieu.json"
 VERSION = 1

@@ -10,9 +10,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import BuildError
-from . import renderstate
-from .searchindex import index_search
+from ..errors import BuildError
+from . import state as renderstate
+from ..search.pagefind import index_search
 
 
 def source_date_epoch(newest: str | None) -> str:

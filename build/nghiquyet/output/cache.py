@@ -20,18 +20,14 @@ import gc
 import hashlib
 import os
 import pickle
-import sys
 import tempfile
 import time
-import unicodedata
 from contextlib import contextmanager
-from dataclasses import fields
-from functools import lru_cache
-from importlib import metadata, resources
 from pathlib import Path
-from typing import Callable, Optional, Union
+from typing import Optional, Union
 
-from .records import Article
+from ..fingerprint import code_fingerprint, content_hash
+from ..records import Article
 
 SHARDS = "articles"
 LISTINGS_FILE = "listings.pickle"
@@ -39,84 +35,13 @@ LEGACY = "articles.pickle"        # the one-file cache of earlier versions
 STATS_FILE = "files.pickle"
 VERSION = 2
 RACY_NS = 1_000_000_000
-# The distributions whose behaviour shapes a converted article (decoding, repair, HTML extraction,
-# slugs, YAML output, the gazetteer), with what they depend on for it.
-CONVERTERS = ("trafilatura", "htmldate", "justext", "lxml", "lxml_html_clean", "courlan", "ftfy",
-              "charset-normalizer", "python-slugify", "text-unidecode", "PyYAML", "fastjsonschema",
-              "vietnam-provinces")
 Entry = Union[Article, str]        # an Article, or the reason the file was skipped
-
-
-def tree_digest(digest, folder: Path, wanted: Callable[[str], bool]) -> None:
-    """Feed digest every file under folder whose relative path is `wanted`, in path order: its
-    path and size (so no two trees give the same stream), then its bytes."""
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_file() and wanted(rel):
-            data = path.read_bytes()
-            digest.update(f"{rel}\0{len(data)}\0".encode())
-            digest.update(data)
-
-
-def versions(names) -> list[str]:
-    """"name=version" of each installed distribution ("name=none" when it is not installed)."""
-    out = []
-    for name in names:
-        try:
-            out.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{name}=none")
-    return out
-
-
-@lru_cache(maxsize=None)
-def code_fingerprint() -> str:
-    """Hash of every module and data file of the package, of the versions of the libraries that
-    shape its output, of Python's and of its Unicode tables: any of them new means a new cache."""
-    digest = hashlib.sha256()
-    digest.update("\n".join(versions(CONVERTERS) + [f"python={sys.version_info[:2]}",
-                                                     f"unicode={unicodedata.unidata_version}"]).encode())
-    tree_digest(digest, Path(str(resources.files("nghiquyet"))), lambda rel: rel.endswith((".py", ".yaml", ".json")))
-    return digest.hexdigest()
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def key(name: str, data: bytes, digest: str | None = None) -> str:
     """The cache key of a corpus file (its content hash may be given instead of recomputed)."""
     digest = digest or content_hash(data)
     return hashlib.sha256(f"{code_fingerprint()}\0{name}\0{digest}".encode()).hexdigest()
-
-
-# Fields of an Article that only its own page, front matter or export show: a change in them
-# leaves every listing page (index, document, region, province, timeline, home) as it was.
-# Every other field, including any added later, counts for the listings.
-PAGE_ONLY_FIELDS = frozenset({"page", "front_matter", "page_hash", "export_members", "blocks", "links",
-                              "description", "author", "people", "organisations", "digest", "listing_hash"})
-
-
-def listing_hash(article) -> str:
-    """A hash of the article's fields other than its slug and PAGE_ONLY_FIELDS (computed once,
-    when the article is converted)."""
-    values = tuple(getattr(article, f.name) for f in fields(article)
-                   if f.name not in PAGE_ONLY_FIELDS and f.name != "slug")
-    return hashlib.sha256(repr(values).encode()).hexdigest()
-
-
-def article_fingerprint(article) -> str:
-    """What listing pages show of an article: its slug and its listing hash."""
-    return f"{article.slug}\0{article.listing_hash or listing_hash(article)}"
-
-
-def listings_key(articles) -> str:
-    """A hash of everything the listing pages are built from: the pipeline's code and data,
-    and each published article's fingerprint."""
-    digest = hashlib.sha256(code_fingerprint().encode())
-    for a in sorted(articles, key=lambda a: a.slug):
-        digest.update(f"{article_fingerprint(a)}\n".encode())
-    return digest.hexdigest()
 
 
 @contextmanager

@@ -21,9 +21,9 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .records import Place
-from .text import fix_tone_placement, match_key, trie_alternation
-from .vocabulary import districts_2024, provinces, regions, vocabulary
+from ..records import Place
+from ..text import fix_tone_placement, match_key, trie_alternation
+from ..vocabulary import districts_2024, provinces, regions, vocabulary
 
 _CONNECTOR = r"(?:\s*,\s*|\s+và\s+|\s*[-–]\s*|\s+)"
 

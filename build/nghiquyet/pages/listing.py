@@ -14,13 +14,13 @@ from typing import Callable, Optional
 from itertools import groupby
 
 
-from .cache import article_fingerprint
-from .index import DocumentInfo, SiteIndex, TimelineEntry, document_slug
+from ..fingerprint import article_fingerprint
+from ..catalog.index import DocumentInfo, SiteIndex, TimelineEntry, document_slug
 from .frontmatter import dump
 from .markup import escape, link, table, vn_date
-from .records import Article
-from .vocabulary import regions, vocabulary
-from .text import slugify
+from ..records import Article
+from ..vocabulary import regions, vocabulary
+from ..text import slugify
 
 ARTICLES_DIR, DOCUMENTS_DIR, REGIONS_DIR, PROVINCES_DIR, TIMELINE_DIR = (
     "bai-viet", "van-ban", "vung", "tinh", "dong-thoi-gian")

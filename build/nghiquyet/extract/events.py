@@ -14,12 +14,12 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from . import patterns as P
-from .dates import DIGIT, DateMatch, find_dates, horizon_spans
+from .. import patterns as P
+from ..ingest.dates import DIGIT, DateMatch, find_dates, horizon_spans
 from .documents import Mention, mention_id
-from .records import Event
-from .text import match_key, trie_alternation
-from .vocabulary import term_years, vocabulary
+from ..records import Event
+from ..text import match_key, trie_alternation
+from ..vocabulary import term_years, vocabulary
 
 # A sentence ends at . ! ? … followed by spaces and a capital or a digit (group 1: the spaces).
 _SENTENCE_END = re.compile(r"[.!?…](\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")

@@ -78,8 +78,8 @@ class NghiquyetPlugin(BasePlugin):
         return server
 
     def on_post_build(self, config):
-        from .feeds import write_feeds
+        from .render.feeds import write_feeds
         self.feeds = write_feeds(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/", config.site_name)
         if self.serving:       # `nghiquyet build` indexes its own staging folder
-            from .searchindex import index_search
+            from .search.pagefind import index_search
             index_search(Path(config.site_dir))

@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 
 
-from .listing import doc_label
-from .text import slugify
+from ..pages.listing import doc_label
+from ..text import slugify
 
 FEED_ITEMS = 50
 SITE_FEED = "feed.xml"

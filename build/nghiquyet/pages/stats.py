@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 from .charts import bar_chart
-from .index import SiteIndex
+from ..catalog.index import SiteIndex
 from .listing import doc_label
 from .markup import escape, table
-from .vocabulary import regions
+from ..vocabulary import regions
 
 STATS_PAGE = "thong-ke.md"
 

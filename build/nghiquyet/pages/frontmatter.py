@@ -19,9 +19,9 @@ import yaml
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-from .errors import ArticleError
-from .records import Article
-from .vocabulary import schema
+from ..errors import ArticleError
+from ..records import Article
+from ..vocabulary import schema
 
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"

@@ -10,9 +10,9 @@ from functools import lru_cache
 from typing import Optional
 
 
-from .records import Article
-from .vocabulary import catalogue, provinces, regions, vocabulary
-from .text import slugify
+from ..records import Article
+from ..vocabulary import catalogue, provinces, regions, vocabulary
+from ..text import slugify
 
 
 @dataclass

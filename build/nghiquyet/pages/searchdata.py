@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .text import strip_tones
+from ..text import strip_tones
 
 _WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]*[đĐ][^\W\d_]*")     # from a word's start only
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import cbor2
 
-from .errors import BuildError
+from ..errors import BuildError
 
 SIGNATURE = b"pagefind_dcd"
 # The Pagefind release whose private index format this module reads and rewrites (pyproject pins

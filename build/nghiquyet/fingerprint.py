@@ -1,0 +1,86 @@
+"""Fingerprints: what the caches and the incremental build compare between builds. The code and
+data of the package with the versions of the libraries that shape its output, a file tree, an
+article as listing pages show it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import unicodedata
+from dataclasses import fields
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Callable
+
+# The distributions whose behaviour shapes a converted article (decoding, repair, HTML extraction,
+# slugs, YAML output, the gazetteer), with what they depend on for it.
+CONVERTERS = ("trafilatura", "htmldate", "justext", "lxml", "lxml_html_clean", "courlan", "ftfy",
+              "charset-normalizer", "python-slugify", "text-unidecode", "PyYAML", "fastjsonschema",
+              "vietnam-provinces")
+
+def tree_digest(digest, folder: Path, wanted: Callable[[str], bool]) -> None:
+    """Feed digest every file under folder whose relative path is `wanted`, in path order: its
+    path and size (so no two trees give the same stream), then its bytes."""
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_file() and wanted(rel):
+            data = path.read_bytes()
+            digest.update(f"{rel}\0{len(data)}\0".encode())
+            digest.update(data)
+
+
+def versions(names) -> list[str]:
+    """"name=version" of each installed distribution ("name=none" when it is not installed)."""
+    out = []
+    for name in names:
+        try:
+            out.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}=none")
+    return out
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint() -> str:
+    """Hash of every module and data file of the package, of the versions of the libraries that
+    shape its output, of Python's and of its Unicode tables: any of them new means a new cache."""
+    digest = hashlib.sha256()
+    digest.update("\n".join(versions(CONVERTERS) + [f"python={sys.version_info[:2]}",
+                                                     f"unicode={unicodedata.unidata_version}"]).encode())
+    tree_digest(digest, Path(str(resources.files("nghiquyet"))), lambda rel: rel.endswith((".py", ".yaml", ".json")))
+    return digest.hexdigest()
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# Fields of an Article that only its own page, front matter or export show: a change in them
+# leaves every listing page (index, document, region, province, timeline, home) as it was.
+# Every other field, including any added later, counts for the listings.
+PAGE_ONLY_FIELDS = frozenset({"page", "front_matter", "page_hash", "export_members", "blocks", "links",
+                              "description", "author", "people", "organisations", "digest", "listing_hash"})
+
+
+def listing_hash(article) -> str:
+    """A hash of the article's fields other than its slug and PAGE_ONLY_FIELDS (computed once,
+    when the article is converted)."""
+    values = tuple(getattr(article, f.name) for f in fields(article)
+                   if f.name not in PAGE_ONLY_FIELDS and f.name != "slug")
+    return hashlib.sha256(repr(values).encode()).hexdigest()
+
+
+def article_fingerprint(article) -> str:
+    """What listing pages show of an article: its slug and its listing hash."""
+    return f"{article.slug}\0{article.listing_hash or listing_hash(article)}"
+
+
+def listings_key(articles) -> str:
+    """A hash of everything the listing pages are built from: the pipeline's code and data,
+    and each published article's fingerprint."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for a in sorted(articles, key=lambda a: a.slug):
+        digest.update(f"{article_fingerprint(a)}\n".encode())
+    return digest.hexdigest()

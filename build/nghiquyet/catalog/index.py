@@ -178,6 +178,33 @@ def _documents(articles: list[Article]) -> dict[str, DocumentInfo]:
     return dict(sorted(docs.items(), key=lambda kv: (kv[1].date or f"{kv[1].year}", kv[0])))
 
 
+@dataclass
+class Generation:
+    """The regional resolutions of one Party term (khóa), as the catalogue and articles date them."""
+    term: str
+    documents: list[DocumentInfo]
+
+    @property
+    def years(self) -> str:
+        years = sorted({d.year for d in self.documents})
+        return f"{years[0]}" if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+
+    @property
+    def label(self) -> str:
+        return f"Nghị quyết phát triển vùng khóa {self.term} ({self.years})"
+
+
+def generations(documents: dict[str, DocumentInfo]) -> list[Generation]:
+    """The regional resolutions (NQ with regions) grouped by their term, oldest term first."""
+    by_term: dict[str, list[DocumentInfo]] = {}
+    for d in documents.values():
+        if d.regions and d.type == "NQ":
+            by_term.setdefault(d.term or _term_of(d.year) or "?", []).append(d)
+    order = vocabulary()["terms"]
+    return [Generation(t, sorted(ds, key=lambda d: (d.date or str(d.year), d.id)))
+            for t, ds in sorted(by_term.items(), key=lambda kv: order.get(kv[0], [9999])[0])]
+
+
 def _shown(docs: dict[str, DocumentInfo]) -> dict[str, DocumentInfo]:
     """The documents that get a page: every one an article cites, every regional one, and the
     documents in a chain (replaces, concerns) with one of those. The rest of the catalogue

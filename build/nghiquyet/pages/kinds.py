@@ -8,7 +8,7 @@ from itertools import groupby
 
 
 from . import frontmatter
-from ..catalog.index import SiteIndex
+from ..catalog.index import SiteIndex, generations
 from .listing import (INLINE, PeriodPages, chronicle, doc_label, unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
                       article_path, doc_link, document_path, document_title, kind_name, province_link,
                       province_path, region_link, region_path, rel, timeline)
@@ -221,13 +221,11 @@ def document_page(index: SiteIndex, doc_id: str, periods: PeriodPages) -> str:
 def documents_index(index: SiteIndex) -> str:
     page = f"{DOCUMENTS_DIR}/index.md"
     out = [_page_head("Nghị quyết và văn bản", "Các nghị quyết phát triển vùng và văn bản liên quan", searchable=False)]
-    groups = [
-        ("Nghị quyết phát triển vùng năm 2022 (khóa XIII)", lambda d: d.regions and d.type == "NQ" and d.year >= 2021),
-        ("Nghị quyết phát triển vùng 2002–2005 (khóa IX)", lambda d: d.regions and d.type == "NQ" and d.year < 2021),
-        ("Văn bản khác", lambda d: not (d.regions and d.type == "NQ")),
-    ]
-    for heading, keep in groups:
-        docs = [d for d in index.documents.values() if keep(d)]
+    # One section per generation of regional resolutions (their term, from the catalogue), the
+    # newest first, then every other document.
+    groups = [(g.label, g.documents) for g in reversed(generations(index.documents))]
+    groups.append(("Văn bản khác", [d for d in index.documents.values() if not (d.regions and d.type == "NQ")]))
+    for heading, docs in groups:
         if not docs:
             continue
         rows = [[doc_link(page, d.id), vn_date(d.date) if d.date else str(d.year),

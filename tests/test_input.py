@@ -377,7 +377,9 @@ def test_parallel_conversion_gives_the_same_articles(tmp_path):
     import sys as _sys
     _sys.path.insert(0, str(ROOT / "tools"))
     from synth import write_corpus
-    from nghiquyet.pipeline import PARALLEL_FROM, convert_all
+    from nghiquyet.pipeline import convert_all
+    from nghiquyet.settings import DEFAULT
+    PARALLEL_FROM = DEFAULT.parallel_from
 
     write_corpus(tmp_path / "c", PARALLEL_FROM + 6, seed=3)
     one, _ = convert_all(tmp_path / "c", None, 1)

@@ -24,20 +24,20 @@ ARTICLE_LINK = re.compile(r"\]\((?:\.\./)+bai-viet/([a-z0-9-]+)\.md\)")
 
 @pytest.fixture(scope="module")
 def long_site(tmp_path_factory):
-    from nghiquyet.pages import listing
     from nghiquyet.cli import main
 
     root = make_project(tmp_path_factory.mktemp("long") / "project", corpus=tmp_path_factory.mktemp("c"))
     for old in (root / "corpus").iterdir():
         old.unlink()
     write_corpus(root / "corpus", 70, seed=21)
-    saved = listing.INLINE, listing.LATEST, listing.PERIOD_MAX
-    # Small limits: many subjects become "long"; the busiest split by month, the others by year.
-    listing.INLINE, listing.LATEST, listing.PERIOD_MAX = 8, 3, 20
-    try:
-        assert main(["build", "--root", str(root), "--strict", "--jobs", "1"]) == 0
-    finally:
-        listing.INLINE, listing.LATEST, listing.PERIOD_MAX = saved
+    # Small limits, set as the plugin's options in mkdocs.yml (the settings a maintainer tunes):
+    # many subjects become "long"; the busiest split by month, the others by year.
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      corpus: corpus\n", "      corpus: corpus\n      inline: 8\n      latest: 3\n      period_max: 20\n"),
+        encoding="utf-8")
+    assert "period_max: 20" in config.read_text(encoding="utf-8")
+    assert main(["build", "--root", str(root), "--strict", "--jobs", "1"]) == 0
     return root
 
 
@@ -147,31 +147,28 @@ def test_incremental_builds_equal_a_build_from_scratch(tmp_path, monkeypatch):
     whose inputs did not change are kept as written) is byte for byte that of a build from
     scratch; and the period pages rendered again are only those that show the change."""
     from nghiquyet.pages import listing
-    from nghiquyet.pages import kinds as pages
     from nghiquyet.pipeline import convert
+    from nghiquyet.settings import Settings
 
-    for module in (listing, pages):
-        monkeypatch.setattr(module, "INLINE", 8)
-    monkeypatch.setattr(listing, "LATEST", 3)
-    monkeypatch.setattr(listing, "PERIOD_MAX", 20)
+    small = Settings(inline=8, latest=3, period_max=20)
     rendered: list[str] = []
     real = listing._period_page
     monkeypatch.setattr(listing, "_period_page", lambda path, *a: rendered.append(path) or real(path, *a))
 
     corpus, out, cache = tmp_path / "corpus", tmp_path / "out", tmp_path / "cache"
     write_corpus(corpus, 80, seed=33)
-    report, _ = convert(corpus, out, cache)
+    report, _ = convert(corpus, out, cache, settings=small)
     every_period = set(rendered)
     assert len(every_period) > 30
     slug_of = {o.source_file: o.slug for o in report.outcomes}
 
     def rebuild(step: str) -> set[str]:
         rendered.clear()
-        report, _ = convert(corpus, out, cache)
+        report, _ = convert(corpus, out, cache, settings=small)
         slug_of.update((o.source_file, o.slug) for o in report.outcomes)
         again = set(rendered)
         fresh = tmp_path / f"fresh-{step}"
-        convert(corpus, fresh)                      # no cache, empty output folder
+        convert(corpus, fresh, settings=small)      # no cache, empty output folder
         assert _tree(out) == _tree(fresh), step
         return again
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from nghiquyet.search import pagefind as searchindex
 from nghiquyet.errors import BuildError
+from nghiquyet.settings import DEFAULT
 from nghiquyet.search.pagefind import _read, boundaries, rechunk, split_words
 
 
@@ -121,7 +122,7 @@ def test_built_index_chunks_stay_small(built_site):
     for (_, _, file_hash), chunk in zip(meta[2], words):
         raw = _read(bundle / "index" / f"{file_hash}.pf_index")
         size = len(cbor2.dumps(raw))
-        assert len(chunk) == 1 or size <= searchindex.CHUNK_BYTES + 16
+        assert len(chunk) == 1 or size <= DEFAULT.search_chunk_bytes + 16
 
 
 def test_the_installed_pagefind_writes_the_known_format(built_site):

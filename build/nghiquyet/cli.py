@@ -71,14 +71,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
-    from .render.site import render, source_date_epoch
+    from .render.site import load_settings, render, source_date_epoch
 
     root = args.root
     corpus = args.corpus or root / "corpus"
     content = args.content or root / "content"
     site_dir = args.site or root / "site"
     cache = root / ".cache" / "nghiquyet"
-    report, stats = convert(corpus, content, None if args.no_cache else cache, args.jobs)
+    settings = load_settings(root / "mkdocs.yml")
+    report, stats = convert(corpus, content, None if args.no_cache else cache, args.jobs, settings)
     print_report(report)
     done = render(root / "mkdocs.yml", site_dir, source_date_epoch(report.newest), strict=args.strict,
                   state_dir=cache, full=args.full or args.no_cache)

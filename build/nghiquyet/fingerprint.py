@@ -77,10 +77,10 @@ def article_fingerprint(article) -> str:
     return f"{article.slug}\0{article.listing_hash or listing_hash(article)}"
 
 
-def listings_key(articles) -> str:
+def listings_key(articles, settings: str = "") -> str:
     """A hash of everything the listing pages are built from: the pipeline's code and data,
     and each published article's fingerprint."""
-    digest = hashlib.sha256(code_fingerprint().encode())
+    digest = hashlib.sha256(f"{code_fingerprint()}\0{settings}".encode())
     for a in sorted(articles, key=lambda a: a.slug):
         digest.update(f"{article_fingerprint(a)}\n".encode())
     return digest.hexdigest()

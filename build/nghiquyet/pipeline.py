@@ -33,6 +33,7 @@ from .pages.listing import PeriodPages, article_path
 from .pages.kinds import article_page, build_pages
 from .ingest.read import read
 from .records import Article
+from .settings import DEFAULT, Settings
 from .pages.report import DUPLICATE, PUBLISHED, REPORT_JSON, REPORT_PAGE, SKIPPED, Outcome, Report
 from .output.writer import WriteStats, page_bytes, page_digest, read_manifest, still_written, write_tree
 
@@ -96,18 +97,17 @@ def _convert_one(path: Path, name: str, data: bytes | None = None) -> Article | 
         return f"internal error ({describe(exc)})"
 
 
-PARALLEL_FROM = 64     # below this many files to convert, starting worker processes costs more
-
 
 def _convert_path(item: tuple[str, str]) -> Article | str:
     with gc_paused():
         return _convert_one(Path(item[0]), item[1])
 
 
-def convert_all(corpus: Path, cache: ArticleCache | None = None,
-                jobs: int | None = None) -> tuple[list[Article], list[Outcome]]:
-    """Convert every corpus file (cached ones are not converted again). With several jobs, the
-    files to convert are shared among worker processes; the result does not depend on it."""
+def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | None = None,
+                settings: Settings = DEFAULT) -> tuple[list[Article], list[Outcome]]:
+    """Convert every corpus file (cached ones are not converted again). With several jobs (and at
+    least settings.parallel_from files to convert: below that, starting worker processes costs
+    more), the files are shared among worker processes; the result does not depend on it."""
     cache = cache or ArticleCache(None)
     entries: dict[str, Article | str] = {}
     todo: list[tuple[Path, str, str, bytes]] = []
@@ -132,7 +132,7 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None,
         if entry is not None:
             entries[name] = entry
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    if jobs > 1 and len(todo) >= PARALLEL_FROM:
+    if jobs > 1 and len(todo) >= settings.parallel_from:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(_convert_path, [(str(p), n) for p, n, _, _ in todo], chunksize=16))
     else:
@@ -163,30 +163,32 @@ def deduplicate(articles: list[Article], registry: dict[str, str]) -> tuple[list
 
 
 def convert(corpus: Path, out: Path, cache_dir: Path | None = None,
-            jobs: int | None = None) -> tuple[Report, WriteStats]:
+            jobs: int | None = None, settings: Settings = DEFAULT) -> tuple[Report, WriteStats]:
     """Convert every file of `corpus` into pages under `out`; return what happened. With a
     cache folder, files converted before (same bytes, same code) are not converted again."""
     # Records, indexes and pages hold no reference cycles: collections triggered by their
     # number (with thousands of cached articles in memory) would only cost time.
     with gc_paused():
-        return _convert(corpus, out, cache_dir, jobs)
+        return _convert(corpus, out, cache_dir, jobs, settings)
 
 
-def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None) -> tuple[Report, WriteStats]:
+def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None,
+             settings: Settings) -> tuple[Report, WriteStats]:
     cache = ArticleCache(cache_dir)
-    articles, skipped = convert_all(corpus, cache, jobs)
+    articles, skipped = convert_all(corpus, cache, jobs, settings)
     unique, duplicates, registry = deduplicate(articles, slugs.load(out))
     index = build_index(unique)
     # Listing pages depend on fewer fields than article pages: when none of those changed
     # since the last build (same key) and its listing pages are still in place, they are kept.
-    key = listings_key(unique)
+    key = listings_key(unique, repr(settings))
     last = cache.listings()
     kept = last["pages"] if last.get("key") == key else None
     manifest = read_manifest(out)
     if kept is not None and not still_written(out, kept, manifest):
         kept = None
     # Otherwise the period pages of long listings whose inputs did not change are kept.
-    periods = PeriodPages(code_fingerprint(), last.get("periods"), lambda rel: still_written(out, [rel], manifest))
+    periods = PeriodPages(code_fingerprint(), last.get("periods"), lambda rel: still_written(out, [rel], manifest),
+                          settings)
     pages = build_pages(index, listings=kept is None, periods=periods)
     outcomes = [Outcome(a.source_file, PUBLISHED, slug=a.slug, notes=a.notes) for a in unique] + duplicates + skipped
     report = Report(tuple(sorted(outcomes, key=lambda o: o.source_file)))

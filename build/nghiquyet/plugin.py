@@ -19,6 +19,8 @@ from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.plugins import BasePlugin
 
+from .settings import Settings
+
 log = logging.getLogger("mkdocs.plugins.nghiquyet")
 
 
@@ -44,7 +46,8 @@ def finalize(value):
 
 
 class NghiquyetPlugin(BasePlugin):
-    config_scheme = (("corpus", config_options.Type(str, default="corpus")),)
+    config_scheme = (("corpus", config_options.Type(str, default="corpus")),) + tuple(
+        (name, config_options.Optional(config_options.Type(int))) for name in Settings.names())
 
     def __init__(self):
         self.serving = False
@@ -52,6 +55,9 @@ class NghiquyetPlugin(BasePlugin):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+
+    def settings(self) -> Settings:
+        return Settings.from_options(self.config)
 
     def _corpus(self, config) -> Path:
         return (Path(config.config_file_path).parent / self.config["corpus"]).resolve()
@@ -61,7 +67,8 @@ class NghiquyetPlugin(BasePlugin):
             return
         from .pipeline import convert
         root = Path(config.config_file_path).parent
-        report, stats = convert(self._corpus(config), Path(config.docs_dir), root / ".cache" / "nghiquyet")
+        report, stats = convert(self._corpus(config), Path(config.docs_dir), root / ".cache" / "nghiquyet",
+                                settings=self.settings())
         log.info("nghiquyet: %s; %d pages rewritten", report.summary(), len(stats.written))
 
     def on_env(self, env, config, files):
@@ -79,7 +86,8 @@ class NghiquyetPlugin(BasePlugin):
 
     def on_post_build(self, config):
         from .render.feeds import write_feeds
-        self.feeds = write_feeds(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/", config.site_name)
+        self.feeds = write_feeds(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/", config.site_name,
+                                 self.settings().feed_items)
         if self.serving:       # `nghiquyet build` indexes its own staging folder
             from .search.pagefind import index_search
-            index_search(Path(config.site_dir))
+            index_search(Path(config.site_dir), self.settings().search_chunk_bytes)

@@ -9,7 +9,7 @@ from itertools import groupby
 
 from . import frontmatter
 from ..catalog.index import SiteIndex, generations
-from .listing import (INLINE, PeriodPages, chronicle, doc_label, unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
+from .listing import (PeriodPages, chronicle, doc_label, unindexed, ARTICLES_DIR, DOCUMENTS_DIR, PROVINCES_DIR, REGIONS_DIR, TIMELINE_DIR, article_list,
                       article_path, doc_link, document_path, document_title, kind_name, province_link,
                       province_path, region_link, region_path, rel, timeline)
 from .markup import escape, link, table, vn_date
@@ -18,9 +18,6 @@ from .searchdata import search_block
 from ..vocabulary import provinces as province_data
 from ..vocabulary import regions
 from ..text import slugify
-
-LATEST_ON_HOME = 10
-
 
 def build_pages(index: SiteIndex, listings: bool = True, periods: PeriodPages | None = None) -> dict[str, str | bytes]:
     """Every generated page (only the article pages when `listings` is false). Subject pages
@@ -44,7 +41,7 @@ def build_pages(index: SiteIndex, listings: bool = True, periods: PeriodPages | 
     pages[f"{REGIONS_DIR}/index.md"] = regions_index(index)
     pages[f"{PROVINCES_DIR}/index.md"] = provinces_index(index)
     pages[f"{TIMELINE_DIR}/index.md"] = timeline_page(index, periods)
-    pages["index.md"] = home_page(index)
+    pages["index.md"] = home_page(index, periods.settings.latest_on_home)
     clash = set(periods.keys) & set(pages)
     if clash:      # an article slug never looks like a month page, but never overwrite one
         raise AssertionError(f"period page paths clash with pages: {sorted(clash)[:3]}")
@@ -142,7 +139,7 @@ def articles_index(index: SiteIndex, periods: PeriodPages) -> str:
     page = f"{ARTICLES_DIR}/index.md"
     out = [_page_head("Bài viết", "Tất cả bài viết theo tháng đăng", searchable=False)]
     out.append(f"Có {len(index.articles)} bài viết.\n\n")
-    if len(index.articles) > INLINE:
+    if len(index.articles) > periods.settings.inline:
         listing = chronicle(page, index, periods, title="Bài viết", articles=list(index.articles),
                             folder=f"{ARTICLES_DIR}/thang", articles_heading="Mới nhất")
         return "".join(out) + listing
@@ -323,7 +320,7 @@ def timeline_page(index: SiteIndex, periods: PeriodPages) -> str:
     out = [_page_head("Dòng thời gian", "Các sự kiện ban hành, quán triệt, triển khai, sơ kết, tổng kết nghị quyết", searchable=False)]
     out.append("Ngày ban hành văn bản (theo danh mục) và các sự kiện do bài viết đưa tin; "
                "sự kiện do nhiều bài đưa tin được gộp làm một.\n\n")
-    if len(index.timeline) <= INLINE:
+    if len(index.timeline) <= periods.settings.inline:
         out.append(timeline(page, index, index.timeline, level=2))
         return "".join(out)
     listing = chronicle(page, index, periods, title="Dòng thời gian", events=index.timeline,
@@ -331,7 +328,7 @@ def timeline_page(index: SiteIndex, periods: PeriodPages) -> str:
     return "".join(out) + listing
 
 
-def home_page(index: SiteIndex) -> str:
+def home_page(index: SiteIndex, latest: int) -> str:
     page = "index.md"
     out = [_page_head("Trang chủ", "Theo dõi các nghị quyết phát triển vùng của Bộ Chính trị "
                                    "từ ban hành đến triển khai", searchable=False)
@@ -349,6 +346,6 @@ def home_page(index: SiteIndex) -> str:
         rows.append([region_link(page, rid), ", ".join(doc_link(page, d.id) for d in old) or "—",
                      ", ".join(doc_link(page, d.id) for d in new) or "—", str(len(index.region_articles[rid]))])
     out.append(table(["Vùng", "Nghị quyết 2002–2005", "Nghị quyết 2022", "Bài viết"], rows) + "\n")
-    out.append("## Bài viết mới\n\n" + article_list(page, index, list(index.articles)[:LATEST_ON_HOME]) + "\n")
+    out.append("## Bài viết mới\n\n" + article_list(page, index, list(index.articles)[:latest]) + "\n")
     out.append(f"{link('Xem tất cả bài viết', rel(page, ARTICLES_DIR + '/index.md'))}\n")
     return "".join(out)

@@ -19,6 +19,7 @@ from ..catalog.index import DocumentInfo, SiteIndex, TimelineEntry, document_slu
 from .frontmatter import dump
 from .markup import escape, link, table, vn_date
 from ..records import Article
+from ..settings import DEFAULT, Settings
 from ..vocabulary import regions, vocabulary
 from ..text import slugify
 
@@ -164,9 +165,6 @@ def timeline(page: str, index: SiteIndex, entries: list[TimelineEntry], level: i
 # table of periods, each period on a page of its own beside the subject's page: years, or
 # months when some year holds more than PERIOD_MAX items. No page grows with the archive, and
 # a phone on a slow connection loads one period at a time.
-INLINE = 40
-LATEST = 20
-PERIOD_MAX = 150
 UNDATED = "chua-ro-ngay"
 
 
@@ -209,8 +207,9 @@ class PeriodPages:
     the periods that show it are."""
 
     def __init__(self, salt: str = "", previous: dict[str, str] | None = None,
-                 in_place: Callable[[str], bool] = lambda path: False):
-        self.salt = salt                        # the pipeline's code fingerprint
+                 in_place: Callable[[str], bool] = lambda path: False, settings: Settings = DEFAULT):
+        self.settings = settings                # the listing limits every subject page uses
+        self.salt = f"{salt}\0{settings!r}"     # the pipeline's code fingerprint, the limits
         self.previous = previous or {}
         self.in_place = in_place
         self.pages: dict[str, str] = {}         # rendered in this build
@@ -253,20 +252,21 @@ def chronicle(page: str, index: SiteIndex, periods: PeriodPages, *, title: str, 
     if any, go to `periods`. `events` are in timeline order (oldest first), `articles` slugs
     newest first; a list that is None is not shown at all."""
     h = "#" * level
+    limits = periods.settings
     fingerprints, whens = _article_facts(index)
     sections = [s for s in (
         _Section(events_heading, events, "sự kiện", "sự kiện gần nhất", lambda e: e.date,
-                 lambda p, items, lv: timeline(p, index, items, level=lv), lambda items: items[-LATEST:],
+                 lambda p, items, lv: timeline(p, index, items, level=lv), lambda items: items[-limits.latest:],
                  _event_fingerprint(index)),
         _Section(articles_heading, articles, "bài viết", "bài mới nhất", whens.__getitem__,
-                 lambda p, items, lv: article_list(p, index, items), lambda items: items[:LATEST],
+                 lambda p, items, lv: article_list(p, index, items), lambda items: items[:limits.latest],
                  fingerprints.__getitem__),
     ) if s.items is not None]
-    if all(len(s.items) <= INLINE for s in sections):
+    if all(len(s.items) <= limits.inline for s in sections):
         return "".join(f"{h} {s.heading}\n\n{s.render(page, s.items, level + 1)}\n" for s in sections)
     dates = [[s.date_of(item) or "" for item in s.items] for s in sections]
     per_year = Counter(period_key(d, False) for ds in dates for d in ds)
-    monthly = max(per_year.values()) > PERIOD_MAX
+    monthly = max(per_year.values()) > limits.period_max
     by_period: list[dict[str, list]] = []
     for s, ds in zip(sections, dates):
         groups: dict[str, list] = {}
@@ -276,8 +276,8 @@ def chronicle(page: str, index: SiteIndex, periods: PeriodPages, *, title: str, 
     period_keys = sorted(set().union(*by_period), key=lambda k: k or "9999", reverse=True)
     out = []
     for s in sections:
-        note = (f"{len(s.items)} {s.noun}; {LATEST} {s.latest} dưới đây, tất cả theo thời gian ở cuối trang.\n\n"
-                if len(s.items) > LATEST else "")
+        note = (f"{len(s.items)} {s.noun}; {limits.latest} {s.latest} dưới đây, tất cả theo thời gian ở cuối trang.\n\n"
+                if len(s.items) > limits.latest else "")
         out.append(f"{h} {s.heading}\n\n{note}{s.render(page, s.recent(s.items), level + 1)}\n")
     rows = [[link(period_name(k), rel(page, period_page_path(folder, k)))] + [str(len(g.get(k, []))) for g in by_period]
             for k in period_keys]

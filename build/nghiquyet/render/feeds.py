@@ -11,9 +11,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 
 from ..pages.listing import doc_label
+from ..settings import DEFAULT
 from ..text import slugify
 
-FEED_ITEMS = 50
 SITE_FEED = "feed.xml"
 
 
@@ -36,8 +36,8 @@ def _entry(base: str, a: dict) -> str:
             f"<updated>{when}T00:00:00Z</updated>{author}<summary>{escape(summary)}</summary></entry>")
 
 
-def _feed(base: str, title: str, self_path: str, articles: list[dict]) -> str:
-    dated = sorted(articles, key=lambda a: (_when(a) or "", a["url"]), reverse=True)[:FEED_ITEMS]
+def _feed(base: str, title: str, self_path: str, articles: list[dict], items: int) -> str:
+    dated = sorted(articles, key=lambda a: (_when(a) or "", a["url"]), reverse=True)[:items]
     updated = max((a.get("date") or "2000-01-01" for a in dated), default="2000-01-01")
     self_url = urljoin(base, self_path)
     return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">'
@@ -46,21 +46,22 @@ def _feed(base: str, title: str, self_path: str, articles: list[dict]) -> str:
             + "".join(_entry(base, a) for a in dated) + "</feed>\n")
 
 
-def write_feeds(site_dir: Path, site_url: str, site_name: str) -> list[str]:
+def write_feeds(site_dir: Path, site_url: str, site_name: str, items: int = DEFAULT.feed_items) -> list[str]:
     data_file = site_dir / "du-lieu.json"
     if not data_file.is_file():
         return []
     data = json.loads(data_file.read_text(encoding="utf-8"))
     base = site_url if site_url.endswith("/") else site_url + "/"
     by_url = {a["url"]: a for a in data["articles"]}
-    feeds = {SITE_FEED: _feed(base, site_name, SITE_FEED, data["articles"])}
+    feeds = {SITE_FEED: _feed(base, site_name, SITE_FEED, data["articles"], items)}
     for doc in data["documents"]:
         path = feed_path("van-ban", doc["id"])
         feeds[path] = _feed(base, f"{site_name}: {doc_label(doc['id'])}", path,
-                            [by_url[u] for u in doc["articles"]])
+                            [by_url[u] for u in doc["articles"]], items)
     for region in data["regions"]:
         path = feed_path("vung", region["id"])
-        feeds[path] = _feed(base, f"{site_name}: vùng {region['name']}", path, [by_url[u] for u in region["articles"]])
+        feeds[path] = _feed(base, f"{site_name}: vùng {region['name']}", path,
+                            [by_url[u] for u in region["articles"]], items)
     for path, text in feeds.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)

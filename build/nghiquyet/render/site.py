@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import BuildError
 from . import state as renderstate
 from ..search.pagefind import index_search
+from ..settings import DEFAULT, Settings
 
 
 def source_date_epoch(newest: str | None) -> str:
@@ -115,6 +116,26 @@ def _run(build, cfg, folder: Path, index: bool = True) -> list[str]:
     build()
     if index or not (folder / "pagefind").is_dir():
         shutil.rmtree(folder / "pagefind", ignore_errors=True)
-        index_search(folder)
+        index_search(folder, plugin_settings(cfg).search_chunk_bytes)
     plugin = cfg.plugins.get("nghiquyet")
     return list(getattr(plugin, "feeds", []))
+
+
+def plugin_settings(cfg) -> Settings:
+    """The settings written as options of the `nghiquyet` plugin in a loaded MkDocs config."""
+    plugin = cfg.plugins.get("nghiquyet")
+    return Settings.from_options(plugin.config) if plugin is not None else DEFAULT
+
+
+def load_settings(config_file: Path) -> Settings:
+    """The settings of a project: its mkdocs.yml's plugin options (defaults when it has none)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if not config_file.is_file():
+        return DEFAULT
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        return plugin_settings(load_config(str(config_file)))
+    except MkDocsException as exc:
+        raise BuildError(f"MkDocs failed: {exc}") from None

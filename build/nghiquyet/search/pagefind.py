@@ -30,12 +30,12 @@ from pathlib import Path
 import cbor2
 
 from ..errors import BuildError
+from ..settings import DEFAULT
 
 SIGNATURE = b"pagefind_dcd"
 # The Pagefind release whose private index format this module reads and rewrites (pyproject pins
 # the same one). Another release may change that format silently: the build stops instead.
 PAGEFIND_FORMAT = "1.5.2"
-CHUNK_BYTES = 16_000    # encoded size at which a word-index chunk is closed (see the bench)
 
 
 def _read(path: Path):
@@ -120,7 +120,7 @@ def boundaries(groups: list[list]) -> list[list[str]]:
     return bounds
 
 
-def rechunk(bundle: Path, lang: str, chunks: list, limit: int = CHUNK_BYTES) -> list:
+def rechunk(bundle: Path, lang: str, chunks: list, limit: int = DEFAULT.search_chunk_bytes) -> list:
     """Rewrite one language's word index in chunks of about `limit` encoded bytes; return the
     new [from, to, hash] list for the metadata file."""
     words = []
@@ -151,7 +151,7 @@ def run_pagefind(site: Path) -> None:
         raise BuildError(f"Pagefind failed to index the site: {detail[0]}")
 
 
-def stabilise(bundle: Path) -> None:
+def stabilise(bundle: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes) -> None:
     """Rewrite the filter, word-index, metadata and entry files of a Pagefind bundle (see above)."""
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
@@ -169,13 +169,13 @@ def stabilise(bundle: Path) -> None:
             ordered = [filter_name, sorted([value, sorted(pages)] for value, pages in values)]
             filters.append([name, _write(bundle / "filter", f"{lang}_", ".pf_filter", ordered, 7)])
         meta[3] = filters
-        meta[2] = rechunk(bundle, lang, meta[2])
+        meta[2] = rechunk(bundle, lang, meta[2], chunk_bytes)
         meta_path.unlink()
         info["hash"] = _write(bundle, f"pagefind.{lang}_", ".pf_meta", meta, 10)[len("pagefind."):]
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def index_search(site: Path) -> None:
+def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes) -> None:
     """site/pagefind/: a chunked, tone-folding search index, byte-identical for the same pages."""
     run_pagefind(site)
-    stabilise(site / "pagefind")
+    stabilise(site / "pagefind", chunk_bytes)

@@ -10,7 +10,7 @@ from typing import Optional
 
 from . import documents as D
 from ..ingest.clean import byline_author
-from ..ingest.dates import find_dates, stamp_date, stamp_day_month
+from ..ingest.dates import find_dates, labelled_stamp, stamp_date, stamp_day_month
 from ..errors import debug, describe
 from .events import anchors, find_events
 from .people import find_organisations, find_people
@@ -129,6 +129,10 @@ def _published(cleaned: Cleaned, paragraphs: list[str]) -> tuple[Optional[str], 
     the article's dates allow (not after any of them by more than the stamp's own month)."""
     for line in cleaned.stamps:
         iso = stamp_date(line)
+        if iso:
+            return iso, False
+    for line in cleaned.stamps:
+        iso = labelled_stamp(line)
         if iso:
             return iso, False
     hint = cleaned.hints.date_hint if cleaned.hints else None

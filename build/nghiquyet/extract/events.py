@@ -24,11 +24,13 @@ from ..vocabulary import term_years, vocabulary
 # A sentence ends at . ! ? … followed by spaces and a capital or a digit (group 1: the spaces).
 _SENTENCE_END = re.compile(r"[.!?…](\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _TIME_LEAD = re.compile(
-    r"^(?:[-–•*+]\s*)?(?:(?:đúng|vào|lúc|vào lúc|từ|trong)\s+)*(?:(?:hai|ba|bốn|năm|\d)\s+ngày\s+)?"
+    r"^(?:[-–•*+]\s*)?(?:(?:đúng|vào|lúc|vào lúc|từ|trong|đến|tới)\s+)*(?:(?:hai|ba|bốn|năm|\d)\s+ngày\s+)?"
     r"(?:\d{1,2}\s*(?:giờ|h|:)?\s*\d{0,2}\s*(?:phút\s*)?)?"
     r"(?:(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối)\s+)?"
     r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?"
-    r"(?:(?:hôm\s+)?nay\s*,?\s*)?(?:(?:ngày|hôm)\s+)?\(?\s*$", re.I)
+    r"(?:(?:hôm\s+)?(?:nay|qua)\s*,?\s*)?(?:(?:ngày|hôm)\s+)?\(?\s*$", re.I)
+# "… tổ chức hội nghị quán triệt Nghị quyết (ngày 15/4) và …": a date in brackets after a clause.
+_BRACKETED = re.compile(r"\(\s*(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?$", re.I)
 # "… tổ chức hội nghị quán triệt … vào sáng 26/5": a time adverbial after the verb phrase.
 _TIME_AFTER = re.compile(
     r"(?:^|\s)vào\s+(?:lúc\s+)?(?:\d{1,2}\s*(?:giờ|h)\s*\d{0,2}\s*)?(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?"
@@ -82,6 +84,13 @@ def classify(text: str) -> Optional[str]:
     return "meeting" if any(w in key for w in weak) else None
 
 
+def _regional_body(text: str) -> bool:
+    """The text names a regional body (a coordination council …): its meetings serve the
+    resolutions of its region."""
+    key = match_key(text)
+    return any(match_key(w) in key for w in vocabulary()["regional_actors"])
+
+
 def _strong_meeting(sentence: str) -> bool:
     """A meeting named by a strong cue (cuộc họp, phiên họp …), not only by "hội nghị"."""
     pattern, kinds = _cue_pattern()
@@ -105,10 +114,12 @@ def _verb_time() -> re.Pattern:
 
 
 def _time_after_verb(sentence: str, date: DateMatch) -> bool:
-    """"… đã tổ chức hội nghị … vào sáng 26/5": the date of what the clause just reported."""
+    """"… đã tổ chức hội nghị … vào sáng 26/5", "… quán triệt Nghị quyết (ngày 15/4)": the date
+    of what the clause just reported."""
     before = sentence[:date.start]
-    clause = re.split(r"[;:]", before)[-1]
-    return bool(_TIME_AFTER.search(before) or _verb_time().search(before[-60:])) and not _FUTURE.search(clause)
+    clause = re.split(r"[;:)]", before)[-1]
+    dated = _TIME_AFTER.search(before) or _verb_time().search(before[-60:]) or _BRACKETED.search(before)
+    return bool(dated) and not _FUTURE.search(clause)
 
 
 def _cited(sentence: str, date: DateMatch, mentions: list[tuple[int, int]]) -> bool:
@@ -234,7 +245,7 @@ def find_events(paragraphs: list[str], mentions_by_block: dict[int, list[Mention
             offset = start + len(sentence)
             local = [(m.start - start, m.end - start) for m in block_mentions
                      if start <= m.start < offset]
-            event = _sentence_event(sentence, local, block_mentions, start, primary, published, facts)
+            event = _sentence_event(sentence, local, block_mentions, start, primary, published, facts, text)
             if event:
                 events.setdefault((event.date, event.kind, event.document), event)
     return sorted(events.values())
@@ -254,25 +265,26 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _sentence_event(sentence, local, block_mentions, start, primary, published, facts):
+def _sentence_event(sentence, local, block_mentions, start, primary, published, facts, paragraph=""):
     if not DIGIT.search(sentence) or not _any_cue().search(match_key(sentence)):
         return None     # no date, or no kind of happening named: no event
     for date in find_dates(sentence):
         if date.precision != "day" or _cited(sentence, date, local):
             continue
         if _opens_clause(sentence, date):
+            if re.search(r"(?:đến|tới)\s+(?:ngày\s+)?$", sentence[:date.start], re.I) and _FUTURE.search(sentence[date.end:]):
+                continue        # "Đến ngày 30/6, các tỉnh phải …": a deadline
             kind = classify(sentence[date.end:])
         elif _time_after_verb(sentence, date):
             # "… Quyết định số 999/QĐ-TTg do Thủ tướng ký ngày 23/8/2022 về việc thành lập Hội
             # đồng điều phối …": what the clause names before the date, else right after it.
-            kind = classify(re.split(r"[;:]", sentence[:date.start])[-1]) or classify(sentence[date.end:])
+            kind = classify(re.split(r"[;:)]", sentence[:date.start])[-1]) or classify(sentence[date.end:])
         else:
             continue
         if kind is None:
             continue
-        in_sentence = [m for m in block_mentions if start <= m.start < start + len(sentence)]
-        if kind == "meeting" and not in_sentence and not _strong_meeting(sentence):
-            continue        # "hội nghị" alone, about no document: not an event of a resolution
+        if kind == "meeting" and not block_mentions and not _strong_meeting(sentence) and not _regional_body(paragraph):
+            continue        # "hội nghị" alone, about no document or regional body: no event of a resolution
         inferred = date.year is None
         year = date.year or infer_year(date.month, date.day, published, facts)
         if year is None:

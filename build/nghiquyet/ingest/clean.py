@@ -23,7 +23,8 @@ from ..text import match_key, normalise_line, word_count
 
 # A dateline opening the first paragraph: "(Chinhphu.vn) - ", "Hà Nội (TTXVN) - ", "(ABO) ",
 # "LCĐT - ", "VOV.VN - ", "BR-VT - ": the outlet's tag, in parentheses or in capitals before a dash.
-_DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3}\s+)?\((?P<src>[^()]{2,40})\)\s*[-–—:]?\s*"
+_DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3}(?:\s*,\s*\d{1,2}/\d{1,2}(?:/\d{4})?)?\s+)?"
+                       r"\((?P<src>[^()]{2,40})\)\s*[-–—:]?\s*"
                        r"|(?P<tag>[A-ZĐ][\w]*(?:[.\-][\w]+)*)\s+[-–—]\s+)(?=\S)")
 _FOOTNOTE = re.compile(r"^\(?\*+\)?\s")
 TITLE_MAX_WORDS = 30        # a line longer than this is never a headline

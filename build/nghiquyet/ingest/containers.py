@@ -35,8 +35,8 @@ class Unwrapped:
     meta: dict = field(default_factory=dict)   # title, date, author, source, url from a header
 
 
-_HEADER_LINE = re.compile(r"^\s*(?:#\s*)?(?P<key>[A-Za-z_][\w-]{1,30})\s*(?::|=)\s*(?P<value>.*?)\s*$")
-_RULE = re.compile(r"^\s*(?:-{3,}|\.{3})\s*$")
+_HEADER_LINE = re.compile(r"^\s*(?:#\s*)?(?P<key>[^\W\d][\w-]*(?: [^\W\d][\w-]*){0,3})\s*(?::|=)\s*(?P<value>.*?)\s*$")
+_RULE = re.compile(r"^\s*(?:-{3,}|\.{3}|={3,}|\*{3,}|_{3,})\s*$")
 _MARKER = re.compile(r"^\s*\[(?P<name>[a-z][a-z _-]{1,20})\]\s*$", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _IMAGE_LINE = re.compile(r"^\s*!\[(?P<alt>[^\]]*)\]\([^)]*\)\s*$")
@@ -45,15 +45,20 @@ _LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?:https?://|/|\.\.?/|#)[^)\s]*(?:\s+
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(?P<text>[^*_]+?)(?<=\S)\1(?![\w*])")
 _CODE = re.compile(r"`(?P<text>[^`]+)`")
-_WRAPPED = re.compile(r"^\s*(?:(\*\*|__)(?P<md>.+)\1|<(?P<tag>b|strong|h[1-6])>(?P<html>.+)</(?P=tag)>)\s*$", re.I)
+_WRAPPED = re.compile(r"^\s*(?:(\*\*|__)(?P<md>.+)\1|(?:<(?:b|strong|em|i|u|span|p|div|h[1-6])\b[^<>]*>\s*)+"
+                      r"(?P<html>[^<>]+?)(?:\s*</(?:b|strong|em|i|u|span|p|div|h[1-6])>)+)\s*$", re.I)
 _CAPTION_NEXT = re.compile(r"ảnh\s*:|\(ảnh|photo|nguồn ảnh", re.I)
 _LINK_ONLY_REST = re.compile(r"^[\s»›>|/•·,.:;\-–—]*$")
 
 
 @lru_cache(maxsize=None)
 def _keys() -> dict[str, str]:
-    """Header key (lower case) -> the metadata field it fills."""
-    return {key.lower(): name for name, keys in vocabulary()["header_keys"].items() for key in keys}
+    """Header key (lower case, "_" for spaces) -> the metadata field it fills."""
+    return {_key(key): name for name, keys in vocabulary()["header_keys"].items() for key in keys}
+
+
+def _key(text: str) -> str:
+    return "_".join(text.lower().replace("-", " ").split())
 
 
 def unwrap(lines: list[str] | tuple[str, ...]) -> Unwrapped:
@@ -89,7 +94,7 @@ def _header(lines: list[str]) -> tuple[list[str], dict]:
                     return lines, {}
                 break
             break
-        field_name = _keys().get(m["key"].lower())
+        field_name = _keys().get(_key(m["key"]))
         if field_name:
             known += 1
             value = m["value"].strip().strip("\"'")

@@ -137,8 +137,8 @@ def _is_update(part: str) -> bool:
 
 
 def is_stamp(line: str) -> bool:
-    """A date-time stamp line, with or without a year."""
-    return bool(stamp_date(line) or stamp_day_month(line))
+    """A date-time stamp line, with or without a year, or a line that ends with a labelled stamp."""
+    return bool(stamp_date(line) or stamp_day_month(line) or labelled_stamp(line))
 
 
 @lru_cache(maxsize=LINE_MEMO)
@@ -167,9 +167,42 @@ def _stamp_part(line: str) -> Optional[str]:
     if not dates and "háng" in line:
         dates = [DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), "day")
                  for m in P.STAMP_DATE_WORDS.finditer(line) if _valid(int(m["y"]), int(m["m"]), int(m["d"]))]
+    if not dates:
+        dates = _english_dates(line)
     if len(dates) != 1:
         return None
     return dates[0].iso if _only_stamp_words(line, dates[0]) else None
+
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                         "september", "october", "november", "december"), 1)}
+_EN_DATE = re.compile(r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)"
+                      r"|(?P<d2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>(?:19|20)\d\d)")
+
+
+def _english_dates(line: str) -> list[DateMatch]:
+    """"Tuesday, December 6, 2022", "6 Dec 2022": the stamps of republishers with English chrome."""
+    out = []
+    for m in _EN_DATE.finditer(line):
+        name = (m["mon"] or m["mon2"]).lower()
+        month = next((n for full, n in _MONTHS.items() if full.startswith(name) and len(name) >= 3), None)
+        day, year = int(m["d"] or m["d2"]), int(m["y"] or m["y2"])
+        if month and _valid(year, month, day):
+            out.append(DateMatch(m.start(), m.end(), year, month, day, "day"))
+    return out
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def labelled_stamp(line: str) -> Optional[str]:
+    """A stamp inside a longer line: "… An Giang. Cập nhật lúc 16:20, 15/10/2025": a stamp label
+    followed by the date (and time) that ends the line."""
+    from ..vocabulary import vocabulary
+    key = match_key(line)
+    if not any(match_key(label) in key for label in vocabulary()["stamp_labels"] if len(label) > 4):
+        return None
+    labels = "|".join(re.escape(x) for x in sorted(vocabulary()["stamp_labels"], key=len, reverse=True) if len(x) > 4)
+    m = re.search(rf"(?:{labels})\s*:?\s*(?P<rest>[^.;]*)$", line, re.I)
+    return _stamp_part(m["rest"]) if m else None
 
 
 def _only_stamp_words(line: str, date: DateMatch) -> bool:

@@ -114,12 +114,20 @@ def is_menu_row(line: str) -> bool:
     (True, False)
     """
     parts = [p.strip() for p in _MENU_SPLIT.split(line) if p.strip()]
-    return len(parts) >= 3 and all(len(re.findall(r"[^\W\d_]+", p)) <= 4 and p[0].isupper() and not _TERMINAL.search(p)
-                                   and not any(ch.isdigit() for ch in p) for p in parts)
+    crumbs = any(sep in line for sep in ("›", "»", " > "))      # a breadcrumb ends with a longer label
+    most = 6 if crumbs else 4
+    return len(parts) >= (2 if crumbs or len(parts) == 2 and "|" in line else 3) and all(
+        len(re.findall(r"[^\W\d_]+", p)) <= most and p[0].isupper() and not _TERMINAL.search(p)
+        and not any(ch.isdigit() or ch == "," for ch in p) for p in parts)
+
+
+_POST_NUMBER = re.compile(r"^#\d{1,5}$")
 
 
 def _is_related_marker(line: str) -> bool:
-    return match_key(_BULLET.sub("", line)).strip(" .:") in _lexicon()["related"]
+    """A line that opens what is not the article: a related-news list, or the next post of a
+    forum thread ("#2")."""
+    return match_key(_BULLET.sub("", line)).strip(" .:") in _lexicon()["related"] or bool(_POST_NUMBER.match(line.strip()))
 
 
 @lru_cache(maxsize=LINE_MEMO)
@@ -163,8 +171,11 @@ def byline_author(line: str) -> str | None:
     True
     """
     text = _COUNTER_SUFFIX.sub("", line.strip())
-    key = match_key(text)
     lex = _lexicon()
+    bracketed = re.fullmatch(r"\((.+)\)", text)
+    if bracketed and match_key(bracketed.group(1)).startswith(lex["byline"]):
+        text = bracketed.group(1)          # "(Phóng viên: Văn Điệp - Phạm Tiệp)"
+    key = match_key(text)
     if key.strip(" .:-") in lex["byline_abbreviations"]:
         return text.strip(" :-")
     if word_count(text) > 16 or _TERMINAL.search(text.rstrip(")")) and not key.startswith(lex["byline"]):
@@ -189,4 +200,4 @@ def byline_author(line: str) -> str | None:
 
 
 def _byline_prefixed(line: str) -> bool:
-    return match_key(line).startswith(_lexicon()["byline"])
+    return match_key(line.strip().lstrip("(")).startswith(_lexicon()["byline"])

@@ -142,7 +142,7 @@ def _same(a, b) -> bool:
 def _evaluate_case(res: Results, case: Case) -> None:
     exp = case.expected
     try:
-        a = convert_file(case.path, case.name)
+        a = convert_file(case.path, case.name).article
     except ArticleError as exc:
         a = None
         res.lost.append(f"{case.name}: {exc.reason}")

@@ -50,9 +50,9 @@ def test_stamp_without_a_year_takes_the_articles_year(case, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(f"Hội nghị quán triệt Nghị quyết của Bộ Chính trị\n\n{case['line']}\n\n"
                     + BODY.replace("ngày 10/2/2022", f"ngày 10/2/{year}") + "\n", encoding="utf-8")
-    article = convert_file(path, path.name)
-    assert article.date == case["expected"] and article.date_inferred
-    assert "date_inferred: true" in article.front_matter
+    converted = convert_file(path, path.name)
+    assert converted.article.date == case["expected"] and converted.article.date_inferred
+    assert b"date_inferred: true" in converted.page
 
 
 @pytest.mark.parametrize("case", HTML, ids=_id)
@@ -60,4 +60,4 @@ def test_html_metadata_date(case, tmp_path):
     path = tmp_path / "a.html"
     path.write_text(f"<html><head><title>Hội nghị quán triệt</title>{case['html']}</head><body><article>"
                     f"<h1>Hội nghị quán triệt</h1><p>{BODY}</p><p>{BODY}</p></article></body></html>", encoding="utf-8")
-    assert convert_file(path, path.name).date == case["expected"]
+    assert convert_file(path, path.name).article.date == case["expected"]

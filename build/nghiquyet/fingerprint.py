@@ -57,30 +57,19 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-# Fields of an Article that only its own page, front matter or export show: a change in them
-# leaves every listing page (index, document, region, province, timeline, home) as it was.
-# Every other field, including any added later, counts for the listings.
-PAGE_ONLY_FIELDS = frozenset({"page", "front_matter", "page_hash", "export_members", "blocks", "links",
-                              "description", "author", "people", "organisations", "digest", "listing_hash"})
-
-
-def listing_hash(article) -> str:
-    """A hash of the article's fields other than its slug and PAGE_ONLY_FIELDS (computed once,
-    when the article is converted)."""
-    values = tuple(getattr(article, f.name) for f in fields(article)
-                   if f.name not in PAGE_ONLY_FIELDS and f.name != "slug")
+def listing_hash(article, listed: tuple[str, ...] | None = None) -> str:
+    """A hash of the fields of an article that listing pages show (`listed`: the union of what
+    the page kinds declare, pages.kinds.listed_fields; all fields but its slug and body when not
+    given), computed once, when the article is converted."""
+    names = listed or tuple(f.name for f in fields(article) if f.name not in ("blocks", "links"))
+    values = tuple(getattr(article, name) for name in names if name != "slug")
     return hashlib.sha256(repr(values).encode()).hexdigest()
 
 
-def article_fingerprint(article) -> str:
-    """What listing pages show of an article: its slug and its listing hash."""
-    return f"{article.slug}\0{article.listing_hash or listing_hash(article)}"
-
-
-def listings_key(articles, settings: str = "") -> str:
-    """A hash of everything the listing pages are built from: the pipeline's code and data,
-    and each published article's fingerprint."""
+def listings_key(hashes: dict[str, str], settings: str = "") -> str:
+    """A hash of everything the listing pages are built from: the pipeline's code and data, the
+    settings, and each published article's slug with its listing hash."""
     digest = hashlib.sha256(f"{code_fingerprint()}\0{settings}".encode())
-    for a in sorted(articles, key=lambda a: a.slug):
-        digest.update(f"{article_fingerprint(a)}\n".encode())
+    for slug in sorted(hashes):
+        digest.update(f"{slug}\0{hashes[slug]}\n".encode())
     return digest.hexdigest()

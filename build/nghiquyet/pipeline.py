@@ -30,9 +30,11 @@ from .pages.export import EXPORT, export, export_members
 from .pages.stats import STATS_PAGE, stats_page
 from .catalog.index import build_index
 from .pages.listing import PeriodPages, article_path
-from .pages.kinds import article_page, build_pages
+from .pages.build import build_pages
+from .pages.kinds import listed_fields
+from .pages.kinds.article import article_page
 from .ingest.read import read
-from .records import Article
+from .records import Article, Converted
 from .settings import DEFAULT, Settings
 from .pages.report import DUPLICATE, PUBLISHED, REPORT_JSON, REPORT_PAGE, SKIPPED, Outcome, Report
 from .output.writer import WriteStats, page_bytes, page_digest, read_manifest, still_written, write_tree
@@ -59,10 +61,10 @@ _EXTRACTED_EMPTY = {"documents": (), "regions": (), "provinces": (), "places": (
                     "organisations": (), "congress_resolutions": (), "links": (), "document_refs": ()}
 
 
-def convert_file(path: Path, name: str, data: bytes | None = None) -> Article:
-    """One corpus file -> its Article with its page rendered. Only a file with no readable
-    text raises (ArticleError); when the extracted fields cannot be written or rendered, the
-    page is written without them and the article notes why."""
+def convert_file(path: Path, name: str, data: bytes | None = None) -> Converted:
+    """One corpus file -> its Article, whole, with its page rendered. Only a file with no
+    readable text raises (ArticleError); when the extracted fields cannot be written or
+    rendered, the page is written without them and the article notes why."""
     article = extract(clean(read(path, name, data)))
     try:
         return _rendered(article, name)
@@ -74,19 +76,15 @@ def convert_file(path: Path, name: str, data: bytes | None = None) -> Article:
         return _rendered(bare, name)
 
 
-def _rendered(article: Article, name: str) -> Article:
-    article = replace(article, front_matter=frontmatter.render(frontmatter.to_dict(article), name))
-    page = page_bytes(article_page(article))
-    return replace(article, page=page, page_hash=page_digest(page), export_members=export_members(article))
+def _rendered(article: Article, name: str) -> Converted:
+    page = page_bytes(article_page(article, frontmatter.render(frontmatter.to_dict(article), name)))
+    return Converted(article, page, page_digest(page), export_members(article), listing_hash(article, listed_fields()))
 
 
-def _convert_one(path: Path, name: str, data: bytes | None = None) -> Article | str:
-    """An Article, or the one-line reason the file is skipped. Its page is rendered already, so
-    the body text, link positions and front matter it was rendered from are dropped: what is
-    kept (and cached) is what the index, listings and export need."""
+def _convert_one(path: Path, name: str, data: bytes | None = None) -> Converted | str:
+    """The converted file, or the one-line reason it is skipped."""
     try:
-        article = convert_file(path, name, data)       # listing_hash ignores blocks, links, front matter
-        return replace(article, blocks=(), links=(), front_matter="", listing_hash=listing_hash(article))
+        return convert_file(path, name, data)
     except ArticleError as exc:
         return exc.reason
     except RecursionError:
@@ -98,18 +96,18 @@ def _convert_one(path: Path, name: str, data: bytes | None = None) -> Article | 
 
 
 
-def _convert_path(item: tuple[str, str]) -> Article | str:
+def _convert_path(item: tuple[str, str]) -> Converted | str:
     with gc_paused():
         return _convert_one(Path(item[0]), item[1])
 
 
 def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | None = None,
-                settings: Settings = DEFAULT) -> tuple[list[Article], list[Outcome]]:
+                settings: Settings = DEFAULT) -> tuple[list[Converted], list[Outcome]]:
     """Convert every corpus file (cached ones are not converted again). With several jobs (and at
     least settings.parallel_from files to convert: below that, starting worker processes costs
     more), the files are shared among worker processes; the result does not depend on it."""
     cache = cache or ArticleCache(None)
-    entries: dict[str, Article | str] = {}
+    entries: dict[str, Converted | str] = {}
     todo: list[tuple[Path, str, str, bytes]] = []
     for path, name in corpus_files(corpus):
         try:
@@ -141,22 +139,23 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | Non
     for (_, name, k, _), entry in zip(todo, results):
         cache.put(k, entry)
         entries[name] = entry
-    articles = [e for e in entries.values() if not isinstance(e, str)]
+    converted = [e for e in entries.values() if not isinstance(e, str)]
     skipped = [Outcome(n, SKIPPED, reason=e) for n, e in entries.items() if isinstance(e, str)]
-    return articles, skipped
+    return converted, skipped
 
 
-def deduplicate(articles: list[Article], registry: dict[str, str]) -> tuple[list[Article], list[Outcome], dict]:
+def deduplicate(converted: list[Converted], registry: dict[str, str]) -> tuple[list[Converted], list[Outcome], dict]:
     """Same cleaned text -> one page (the first file by name); the rest are merged into it."""
-    kept: dict[str, Article] = {}
+    kept: dict[str, Converted] = {}
     duplicates: list[Article] = []
-    for a in sorted(articles, key=lambda a: a.source_file):
-        if a.digest in kept:
-            duplicates.append(a)
+    for c in sorted(converted, key=lambda c: c.article.source_file):
+        if c.article.digest in kept:
+            duplicates.append(c.article)
         else:
-            kept[a.digest] = a
-    unique, registry = slugs.assign(list(kept.values()), registry)
-    by_digest = {a.digest: a for a in unique}
+            kept[c.article.digest] = c
+    slugged, registry = slugs.assign([c.article for c in kept.values()], registry)
+    unique = [replace(c, article=a) if a is not c.article else c for c, a in zip(kept.values(), slugged)]
+    by_digest = {c.article.digest: c.article for c in unique}
     outcomes = [Outcome(a.source_file, DUPLICATE, slug=by_digest[a.digest].slug,
                         duplicate_of=by_digest[a.digest].source_file) for a in duplicates]
     return unique, outcomes, registry
@@ -175,12 +174,12 @@ def convert(corpus: Path, out: Path, cache_dir: Path | None = None,
 def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None,
              settings: Settings) -> tuple[Report, WriteStats]:
     cache = ArticleCache(cache_dir)
-    articles, skipped = convert_all(corpus, cache, jobs, settings)
-    unique, duplicates, registry = deduplicate(articles, slugs.load(out))
-    index = build_index(unique)
+    converted, skipped = convert_all(corpus, cache, jobs, settings)
+    unique, duplicates, registry = deduplicate(converted, slugs.load(out))
+    index = build_index([c.article for c in unique], {c.article.slug: c.listing_hash for c in unique})
     # Listing pages depend on fewer fields than article pages: when none of those changed
     # since the last build (same key) and its listing pages are still in place, they are kept.
-    key = listings_key(unique, repr(settings))
+    key = listings_key(index.listing_hashes, repr(settings))
     last = cache.listings()
     kept = last["pages"] if last.get("key") == key else None
     manifest = read_manifest(out)
@@ -189,21 +188,23 @@ def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None,
     # Otherwise the period pages of long listings whose inputs did not change are kept.
     periods = PeriodPages(code_fingerprint(), last.get("periods"), lambda rel: still_written(out, [rel], manifest),
                           settings)
-    pages = build_pages(index, listings=kept is None, periods=periods)
-    outcomes = [Outcome(a.source_file, PUBLISHED, slug=a.slug, notes=a.notes) for a in unique] + duplicates + skipped
+    pages = build_pages(index, listings=kept is None, periods=periods,
+                        article_pages={c.article.slug: c.page for c in unique})
+    outcomes = [Outcome(c.article.source_file, PUBLISHED, slug=c.article.slug, notes=c.article.notes)
+                for c in unique] + duplicates + skipped
     report = Report(tuple(sorted(outcomes, key=lambda o: o.source_file)))
-    pages[EXPORT] = export(index)
+    pages[EXPORT] = export(index, {c.article.slug: c.export_members for c in unique})
     pages[STATS_PAGE] = stats_page(index)
     pages[REPORT_PAGE] = report.to_markdown()
     pages[REPORT_JSON] = report.to_json()
-    known = {article_path(a.slug): a.page_hash for a in unique if a.page_hash}
+    known = {article_path(c.article.slug): c.page_hash for c in unique}
     stats = write_tree(out, pages, known, keep=kept or periods.kept, previous=manifest)
     slugs.save(out, registry)
     cache.save()
     if kept is None:
         cache.save_listings(key, [p for p in pages if p not in known] + periods.kept, periods.keys)
     report = replace(report, converted=cache.misses, cached=cache.hits,
-                     newest=max((a.when for a in unique if a.when), default=None))
+                     newest=max((c.article.when for c in unique if c.article.when), default=None))
     return report, stats
 
 

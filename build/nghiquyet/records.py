@@ -114,17 +114,6 @@ class Article:
     # Where documents and provinces are named in the body: (block, start, end, kind, target),
     # kind "document" (target an id) or "province" (a name). Not part of the front matter.
     links: tuple[tuple[int, int, int, str, str], ...] = field(default=(), compare=False)
-    # The page's front matter, rendered and validated once when the article is converted.
-    front_matter: str = field(default="", compare=False)
-    # The whole page (front matter included) as written, UTF-8 with LF line ends, rendered once
-    # when the article is converted, and its SHA-256 (the writer's manifest compares it). Kept
-    # as bytes: thousands of cached pages load without decoding, and are written as they are.
-    page: bytes = field(default=b"", compare=False)
-    page_hash: str = field(default="", compare=False)
-    # The article's record in the JSON export without its URL: a JSON object's members, UTF-8.
-    export_members: bytes = field(default=b"", compare=False)
-    # A hash of the fields listing pages are built from (cache.listing_hash).
-    listing_hash: str = field(default="", compare=False)
     document_refs: tuple[DocumentRef, ...] = field(default=(), compare=False)
     # What was guessed ("title guessed") or lost ("documents: KeyError: 'I'") on the way: the
     # article is published with what was read, and the build report lists these.
@@ -142,3 +131,17 @@ class Article:
     @property
     def paragraphs(self) -> tuple[str, ...]:
         return tuple(b.text for b in self.blocks if b.kind == "paragraph")
+
+
+@dataclass(frozen=True)
+class Converted:
+    """One converted corpus file, the unit the conversion cache keeps: the article as extracted,
+    whole, and what later stages made of it once, at conversion: its page as written (UTF-8, LF;
+    bytes, so thousands of cached pages load without being decoded), the page's SHA-256 (the
+    writer's manifest compares it), its record in the JSON export without its URL (the members of
+    a JSON object, UTF-8), and the hash of the fields listing pages show of it."""
+    article: Article
+    page: bytes
+    page_hash: str
+    export_members: bytes
+    listing_hash: str

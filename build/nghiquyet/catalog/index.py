@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 
+from ..fingerprint import listing_hash
 from ..records import Article
 from ..vocabulary import catalogue, provinces, regions, vocabulary
 from ..text import slugify
@@ -84,6 +85,8 @@ class SiteIndex:
     provinces: dict[str, ProvinceInfo]
     region_articles: dict[str, list[str]]
     timeline: list[TimelineEntry]
+    # slug -> the hash of what listing pages show of the article (fingerprint.listing_hash)
+    listing_hashes: dict[str, str] = field(default_factory=dict)
     # Values computed once per build: list items rendered for a top-level page and their copies
     # for deeper pages (listing._memo), and the timeline entries of each subject (events_for).
     rendered: dict = field(default_factory=dict, repr=False, compare=False)
@@ -138,14 +141,18 @@ def article_sort_key(a: Article):
     return (a.when or "0000", a.title, a.slug)
 
 
-def build_index(articles: list[Article]) -> SiteIndex:
+def build_index(articles: list[Article], listing_hashes: dict[str, str] | None = None) -> SiteIndex:
+    """The site's index. `listing_hashes` (slug -> fingerprint.listing_hash) come from the
+    conversion when known; otherwise they are computed here."""
     ordered = sorted(articles, key=article_sort_key, reverse=True)
     by_slug = {a.slug: a for a in ordered}
     documents = _documents(ordered)
     province_index = _provinces(ordered)
     region_articles = {rid: [a.slug for a in ordered if rid in a.regions] for rid in regions()}
     timeline = _timeline(ordered, documents)
-    return SiteIndex(by_slug, documents, province_index, region_articles, timeline)
+    known = listing_hashes or {}
+    hashes = {a.slug: known.get(a.slug) or listing_hash(a) for a in ordered}
+    return SiteIndex(by_slug, documents, province_index, region_articles, timeline, hashes)
 
 
 def _documents(articles: list[Article]) -> dict[str, DocumentInfo]:

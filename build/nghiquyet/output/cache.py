@@ -27,15 +27,15 @@ from pathlib import Path
 from typing import Optional, Union
 
 from ..fingerprint import code_fingerprint, content_hash
-from ..records import Article
+from ..records import Converted
 
 SHARDS = "articles"
 LISTINGS_FILE = "listings.pickle"
 LEGACY = "articles.pickle"        # the one-file cache of earlier versions
 STATS_FILE = "files.pickle"
-VERSION = 2
+VERSION = 3      # 3: the cached unit is a Converted record
 RACY_NS = 1_000_000_000
-Entry = Union[Article, str]        # an Article, or the reason the file was skipped
+Entry = Union[Converted, str]      # a converted file (its article whole), or why it was skipped
 
 
 def key(name: str, data: bytes, digest: str | None = None) -> str:

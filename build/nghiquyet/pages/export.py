@@ -33,18 +33,20 @@ def export_members(a: Article) -> bytes:
     return _dumps(data)[1:-1].encode("utf-8")
 
 
-def _article(slug: str, a: Article) -> bytes:
-    members = a.export_members or export_members(a)
+def _article(slug: str, a: Article, members: bytes | None) -> bytes:
+    members = members if members is not None else export_members(a)
     url = _url(article_path(slug))
     # Slugs are ASCII letters, digits and hyphens: the JSON string is the URL in quotes.
     quoted = f'"{url}"' if url.isascii() and url.isprintable() and not {'"', "\\"} & set(url) else _dumps(url)
     return b'{"url":' + quoted.encode("utf-8") + (b"," + members if members else b"") + b"}"
 
 
-def export(index: SiteIndex) -> bytes:
+def export(index: SiteIndex, members: dict[str, bytes] | None = None) -> bytes:
     """The same JSON (UTF-8) as dumping one object {version, articles, documents, regions,
-    provinces, events}, with each article's record reused from its conversion."""
-    articles = b"[" + b",".join(_article(slug, a) for slug, a in index.articles.items()) + b"]"
+    provinces, events}, with each article's record reused from its conversion (`members`, by
+    slug) when given."""
+    known = members or {}
+    articles = b"[" + b",".join(_article(slug, a, known.get(slug)) for slug, a in index.articles.items()) + b"]"
     documents = [{"id": d.id, "url": _url(document_path(d.id)), "type": d.type, "number": d.number, "year": d.year,
                   "date": d.date, "term": d.term, "issuer": d.issuer, "title": d.title, "regions": d.regions,
                   "replaces": d.replaces, "replaced_by": d.replaced_by, "concerns": d.concerns,

@@ -14,7 +14,6 @@ from typing import Callable, Optional
 from itertools import groupby
 
 
-from ..fingerprint import article_fingerprint
 from ..catalog.index import DocumentInfo, SiteIndex, TimelineEntry, document_slug
 from .frontmatter import dump
 from .markup import escape, link, table, vn_date
@@ -232,10 +231,10 @@ def _per_build(index: SiteIndex, name: str, compute: Callable[[], dict]) -> dict
 
 
 def _article_facts(index: SiteIndex) -> tuple[dict[str, str], dict[str, Optional[str]]]:
-    """Each article's fingerprint (cache.article_fingerprint: its slug and listing hash, every
-    field but those only its own page shows) and its time (Article.when), once per build."""
+    """Each article's fingerprint (its slug and listing hash: the fields listing pages show) and
+    its time (Article.when), once per build."""
     return _per_build(index, "article facts", lambda: (
-        {slug: article_fingerprint(a) for slug, a in index.articles.items()},
+        {slug: f"{slug}\0{index.listing_hashes[slug]}" for slug in index.articles},
         {slug: a.when for slug, a in index.articles.items()}))
 
 

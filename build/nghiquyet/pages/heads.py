@@ -1,0 +1,35 @@
+"""Parts every generated page shares: its head (front matter and title), the link to its feed,
+text with links to the documents and provinces it names."""
+
+from __future__ import annotations
+
+from . import frontmatter
+from .listing import document_path, province_path, rel
+from .markup import escape, link
+from ..text import slugify
+
+
+def page_head(title: str, description: str | None = None, searchable: bool = True) -> str:
+    meta = {"title": title}
+    if description:
+        meta["description"] = description
+    if not searchable:
+        meta["search"] = {"exclude": True}    # listings would crowd out the pages they list
+    return f"---\n{frontmatter.dump(meta)}---\n\n# {escape(title)}\n\n"
+
+
+def feed_link(key: str) -> str:
+    """A link to the page's Atom feed (written by the MkDocs plugin beside the page)."""
+    return f'<p class="nq-feed"><a href="../{slugify(key)}.xml" type="application/atom+xml">Theo dõi bài viết mới (Atom)</a></p>\n\n'
+
+
+def linked(page: str, text: str, spans: list) -> str:
+    """Escaped text in which each named document or province links to its page."""
+    out, at = [], 0
+    for start, end, kind, target in spans:
+        path = document_path(target) if kind == "document" else province_path(target)
+        out.append(escape(text[at:start]))
+        out.append(link(text[start:end], rel(page, path)))
+        at = end
+    out.append(escape(text[at:]))
+    return "".join(out)

@@ -1,0 +1,39 @@
+"""The home page: the regions and their generations of resolutions, the latest articles."""
+
+from __future__ import annotations
+
+from ..heads import page_head
+from ..listing import ARTICLES_DIR, TIMELINE_DIR, article_list, doc_link, region_link, rel
+from ..markup import link, table
+from ...vocabulary import regions
+from ...catalog.index import SiteIndex
+
+from . import ARTICLE_ITEM, PageKind
+
+
+def home_page(index: SiteIndex, latest: int) -> str:
+    page = "index.md"
+    out = [page_head("Trang chủ", "Theo dõi các nghị quyết phát triển vùng của Bộ Chính trị "
+                                   "từ ban hành đến triển khai", searchable=False)
+           .replace("# Trang chủ", "# Nghị quyết phát triển vùng")]
+    out.append("Trang tổng hợp bài viết về các nghị quyết của Bộ Chính trị về phát triển kinh tế - xã hội, "
+               "bảo đảm quốc phòng, an ninh sáu vùng kinh tế - xã hội: văn bản, "
+               f"{link('dòng thời gian', rel(page, TIMELINE_DIR + '/index.md'))}, "
+               "vùng và tỉnh, thành phố.\n\n")
+    out.append("## Các vùng và nghị quyết\n\n")
+    rows = []
+    for rid, region in regions().items():
+        docs = sorted((d for d in index.documents.values() if rid in d.regions and d.type == "NQ"), key=lambda d: d.year)
+        old = [d for d in docs if d.year < 2021]
+        new = [d for d in docs if d.year >= 2021]
+        rows.append([region_link(page, rid), ", ".join(doc_link(page, d.id) for d in old) or "—",
+                     ", ".join(doc_link(page, d.id) for d in new) or "—", str(len(index.region_articles[rid]))])
+    out.append(table(["Vùng", "Nghị quyết 2002–2005", "Nghị quyết 2022", "Bài viết"], rows) + "\n")
+    out.append("## Bài viết mới\n\n" + article_list(page, index, list(index.articles)[:latest]) + "\n")
+    out.append(f"{link('Xem tất cả bài viết', rel(page, ARTICLES_DIR + '/index.md'))}\n")
+    return "".join(out)
+
+
+KINDS = [PageKind("home", 60, lambda index: [("index.md", "")],
+                   lambda index, key, periods: home_page(index, periods.settings.latest_on_home),
+                   ARTICLE_ITEM | {"regions", "documents", "document_refs"})]

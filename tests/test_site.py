@@ -12,7 +12,7 @@ import yaml
 from conftest import FIXTURES, ROOT, make_project, snapshot
 from nghiquyet.cli import main
 from nghiquyet.pages.frontmatter import parse, validate
-from nghiquyet.pages.listing import article_path, document_path, province_path, region_path
+from nghiquyet.names import article_path, document_path, province_path, region_path
 
 SEEDS = yaml.safe_load((FIXTURES / "seeds.yaml").read_text(encoding="utf-8"))
 

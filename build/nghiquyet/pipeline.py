@@ -26,17 +26,19 @@ from .output.cache import key as cache_key
 from .ingest.clean import clean
 from .errors import ArticleError, BuildError, debug, describe
 from .extract.article import extract
-from .pages.export import EXPORT, export, export_members
-from .pages.stats import STATS_PAGE, stats_page
+from .names import EXPORT, REPORT_JSON, REPORT_PAGE, STATS_PAGE
+from .pages.export import export, export_members
+from .pages.stats import stats_page
 from .catalog.index import build_index
-from .pages.listing import PeriodPages, article_path
+from .names import article_path
+from .pages.listing import PeriodPages
 from .pages.build import build_pages
 from .pages.kinds import listed_fields
 from .pages.kinds.article import article_page
 from .ingest.read import read
 from .records import Article, Converted
 from .settings import DEFAULT, Settings
-from .pages.report import DUPLICATE, PUBLISHED, REPORT_JSON, REPORT_PAGE, SKIPPED, Outcome, Report
+from .pages.report import DUPLICATE, PUBLISHED, SKIPPED, Outcome, Report
 from .output.writer import WriteStats, page_bytes, page_digest, read_manifest, still_written, write_tree
 
 

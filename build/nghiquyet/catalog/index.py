@@ -11,6 +11,7 @@ from typing import Optional
 
 
 from ..fingerprint import listing_hash
+from ..names import document_slug
 from ..records import Article
 from ..vocabulary import catalogue, provinces, regions, vocabulary
 from ..text import slugify
@@ -122,10 +123,6 @@ class SiteIndex:
 
 
 @lru_cache(maxsize=None)
-def document_slug(doc_id: str) -> str:
-    return slugify(doc_id)
-
-
 @lru_cache(maxsize=None)
 def _slug(name: str) -> str:
     return slugify(name)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..catalog.index import SiteIndex
 from .kinds import registry
 from .kinds.article import article_page
-from .listing import PeriodPages, article_path
+from .listing import PeriodPages
+from ..names import article_path
 
 
 def build_pages(index: SiteIndex, listings: bool = True, periods: PeriodPages | None = None,

@@ -8,10 +8,9 @@ import json
 from .frontmatter import to_dict
 from ..catalog.index import SiteIndex
 from ..records import Article
-from .listing import article_path, document_path, province_path, region_path
+from ..names import article_path, document_path, province_path, region_path
 from ..vocabulary import regions
 
-EXPORT = "du-lieu.json"
 VERSION = 1
 
 

@@ -4,7 +4,7 @@ text with links to the documents and provinces it names."""
 from __future__ import annotations
 
 from . import frontmatter
-from .listing import document_path, province_path, rel
+from ..names import document_path, province_path, rel
 from .markup import escape, link
 from ..text import slugify
 

@@ -9,50 +9,17 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Optional
 from itertools import groupby
 
 
-from ..catalog.index import DocumentInfo, SiteIndex, TimelineEntry, document_slug
+from ..catalog.index import DocumentInfo, SiteIndex, TimelineEntry
 from .frontmatter import dump
 from .markup import escape, link, table, vn_date
 from ..records import Article
+from ..names import article_path, document_path, province_path, region_path, rel
 from ..settings import DEFAULT, Settings
 from ..vocabulary import regions, vocabulary
-from ..text import slugify
-
-ARTICLES_DIR, DOCUMENTS_DIR, REGIONS_DIR, PROVINCES_DIR, TIMELINE_DIR = (
-    "bai-viet", "van-ban", "vung", "tinh", "dong-thoi-gian")
-
-
-def article_path(slug: str) -> str:
-    return f"{ARTICLES_DIR}/{slug}.md"
-
-
-@lru_cache(maxsize=None)
-def document_path(doc_id: str) -> str:
-    return f"{DOCUMENTS_DIR}/{document_slug(doc_id)}.md"
-
-
-def region_path(rid: str) -> str:
-    return f"{REGIONS_DIR}/{rid}.md"
-
-
-@lru_cache(maxsize=None)
-def province_path(name: str) -> str:
-    return f"{PROVINCES_DIR}/{slugify(name)}.md"
-
-
-def rel(page: str, target: str) -> str:
-    """Relative link from one page of the docs folder to another: up to the docs root, then
-    down. It depends only on how deep the page is, so list items render once per depth.
-
-    >>> rel("bai-viet/a.md", "van-ban/b.md"), rel("index.md", "vung/c.md"), rel("vung/x.md", "vung/y.md")
-    ('../van-ban/b.md', 'vung/c.md', '../vung/y.md')
-    """
-    return "../" * page.count("/") + target
-
 
 def doc_label(doc_id: str) -> str:
     """How a document is named in lists and filters: `11-NQ/TW-2022` -> `11-NQ/TW (2022)`."""

@@ -9,8 +9,6 @@ from typing import Optional
 from .markup import escape, link, table
 
 PUBLISHED, DUPLICATE, SKIPPED = "published", "duplicate", "skipped"
-REPORT_JSON = "bao-cao.json"
-REPORT_PAGE = "bao-cao.md"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from ..names import FILTER_KIND, FILTER_YEAR
 from ..text import strip_tones
 
 _WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]*[đĐ][^\W\d_]*")     # from a word's start only
@@ -41,14 +42,14 @@ def search_block(kind: str, *, filters: dict[str, list[str]] | None = None, date
                  source: Optional[str] = None, aliases: list[str] | None = None,
                  texts: Iterable[str] = ()) -> str:
     """A hidden block of Pagefind attributes, appended to a page's Markdown."""
-    parts = [_attr("data-pagefind-filter", f"loai:{kind}"), _attr("data-pagefind-meta", f"kind:{kind}")]
+    parts = [_attr("data-pagefind-filter", f"{FILTER_KIND}:{kind}"), _attr("data-pagefind-meta", f"kind:{kind}")]
     for name, values in (filters or {}).items():
         parts += [_attr("data-pagefind-filter", f"{name}:{v}") for v in values if v]
     if date:
         y, m, d = date.split("-")
         parts.append(_attr("data-pagefind-meta", f"date:{d}/{m}/{y}"))
         parts.append(_attr("data-pagefind-sort", f"date:{date}"))
-        parts.append(_attr("data-pagefind-filter", f"nam:{y}"))
+        parts.append(_attr("data-pagefind-filter", f"{FILTER_YEAR}:{y}"))
     if source:
         parts.append(_attr("data-pagefind-meta", f"source:{source}"))
     words = folded_words(texts)

@@ -10,7 +10,6 @@ from .listing import doc_label
 from .markup import escape, table
 from ..vocabulary import regions
 
-STATS_PAGE = "thong-ke.md"
 
 
 def _section(title: str, rows: list[tuple[str, int]], chart_id: str, header: str) -> str:

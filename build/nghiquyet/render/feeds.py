@@ -11,15 +11,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 
 from ..pages.listing import doc_label
+from ..names import EXPORT, SITE_FEED, feed_path
 from ..settings import DEFAULT
-from ..text import slugify
 
-SITE_FEED = "feed.xml"
-
-
-def feed_path(kind: str, key: str) -> str:
-    """Where the feed of a document ("van-ban") or a region ("vung") lives."""
-    return f"{kind}/{slugify(key)}.xml"
 
 
 def _when(a: dict) -> str | None:
@@ -47,7 +41,7 @@ def _feed(base: str, title: str, self_path: str, articles: list[dict], items: in
 
 
 def write_feeds(site_dir: Path, site_url: str, site_name: str, items: int = DEFAULT.feed_items) -> list[str]:
-    data_file = site_dir / "du-lieu.json"
+    data_file = site_dir / EXPORT
     if not data_file.is_file():
         return []
     data = json.loads(data_file.read_text(encoding="utf-8"))

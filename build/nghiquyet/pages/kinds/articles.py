@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 from ..heads import page_head
-from ..listing import ARTICLES_DIR, PeriodPages, article_list, chronicle
+from ..listing import PeriodPages, article_list, chronicle
+from ...names import ARTICLES_DIR
 from ...catalog.index import SiteIndex
 
 from . import ARTICLE_ITEM, PageKind

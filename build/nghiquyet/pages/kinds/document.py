@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 from ..heads import feed_link, page_head
-from ..listing import (DOCUMENTS_DIR, PeriodPages, chronicle, doc_label, doc_link, document_path,
-                       document_title, region_link)
+from ..listing import PeriodPages, chronicle, doc_label, doc_link, document_title, region_link
+from ...names import DOCUMENTS_DIR, FILTER_DOCUMENT, FILTER_REGION, document_path
 from ..markup import escape, link, table, vn_date
 from ..searchdata import search_block
 from ...vocabulary import regions
@@ -71,8 +71,8 @@ def document_page(index: SiteIndex, doc_id: str, periods: PeriodPages) -> str:
     kind = document_title(doc).split(" số ")[0]
     aliases = [doc.short, doc.short.replace("-", " "), f"{doc.type} {doc.number}", f"{kind} {doc.number}",
                f"{kind} số {doc.number}"]
-    out.append(search_block("Văn bản", filters={"van_ban": [doc_label(doc.id)],
-                                                "vung": [regions()[r]["name"] for r in doc.regions]},
+    out.append(search_block("Văn bản", filters={FILTER_DOCUMENT: [doc_label(doc.id)],
+                                                FILTER_REGION: [regions()[r]["name"] for r in doc.regions]},
                             date=doc.date, aliases=aliases, texts=[doc.title or "", document_title(doc)]))
     return "".join(out)
 

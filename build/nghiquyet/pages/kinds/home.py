@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..heads import page_head
-from ..listing import ARTICLES_DIR, TIMELINE_DIR, article_list, doc_link, region_link, rel
+from ..listing import article_list, doc_link, region_link
+from ...names import ARTICLES_DIR, TIMELINE_DIR, rel
 from ..markup import link, table
 from ...vocabulary import regions
 from ...catalog.index import SiteIndex

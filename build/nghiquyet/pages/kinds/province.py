@@ -4,7 +4,8 @@ index of provinces."""
 from __future__ import annotations
 
 from ..heads import page_head
-from ..listing import PROVINCES_DIR, PeriodPages, chronicle, province_link, province_path, region_link
+from ..listing import PeriodPages, chronicle, province_link, region_link
+from ...names import FILTER_PROVINCE, FILTER_REGION, PROVINCES_DIR, province_path
 from ..markup import escape, table
 from ..searchdata import search_block
 from ...vocabulary import regions
@@ -33,8 +34,8 @@ def province_page(index: SiteIndex, name: str, periods: PeriodPages) -> str:
     listing = chronicle(page, index, periods, title=name, events=index.events_for(province=name),
                         articles=info.articles, folder=page[:-3])
     out.append(listing)
-    out.append(search_block("Tỉnh, thành phố", filters={"tinh": [name],
-                                                        "vung": [regions()[info.region]["name"]] if info.region else []},
+    out.append(search_block("Tỉnh, thành phố", filters={FILTER_PROVINCE: [name],
+                                                        FILTER_REGION: [regions()[info.region]["name"]] if info.region else []},
                             aliases=[name], texts=[name] + info.formed_from + [n for _, n in info.places]))
     return "".join(out)
 

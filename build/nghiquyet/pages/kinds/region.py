@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ...vocabulary import provinces as province_data
 from ..heads import feed_link, page_head
-from ..listing import REGIONS_DIR, PeriodPages, chronicle, doc_link, province_link, region_link, region_path
+from ..listing import PeriodPages, chronicle, doc_link, province_link, region_link
+from ...names import FILTER_REGION, REGIONS_DIR, region_path
 from ..markup import escape, table, vn_date
 from ..searchdata import search_block
 from ...vocabulary import regions
@@ -34,7 +35,7 @@ def region_page(index: SiteIndex, rid: str, periods: PeriodPages) -> str:
     listing = chronicle(page, index, periods, title=f"Vùng {region['name']}", events=index.events_for(region=rid),
                         articles=index.region_articles[rid], folder=page[:-3])
     out.append(listing)
-    out.append(search_block("Vùng", filters={"vung": [region["name"]]}, aliases=region["spellings"],
+    out.append(search_block("Vùng", filters={FILTER_REGION: [region["name"]]}, aliases=region["spellings"],
                             texts=[region["name"]] + region["spellings"] + [p["name"] for p in members]))
     return "".join(out)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..heads import page_head
-from ..listing import TIMELINE_DIR, PeriodPages, chronicle, timeline
+from ..listing import PeriodPages, chronicle, timeline
+from ...names import TIMELINE_DIR
 from ...catalog.index import SiteIndex
 
 from . import TIMELINE, PageKind

@@ -57,7 +57,7 @@ def clean(source: SourceText) -> Cleaned:
     """Give every line a role and build the body blocks. Nothing readable is lost: when the
     rules find no title, one is guessed (and noted); when they fail, the text is kept as
     paragraphs under a guessed title. Only a file with no readable line is refused."""
-    lines = _join_soft_wraps([normalise_line(x) for x in source.lines])
+    lines = [_unlabelled_title(x) for x in _join_soft_wraps([normalise_line(x) for x in source.lines])]
     if not any(_readable(x) for x in lines):
         raise ArticleError(source.source_file, "no readable text")
     try:
@@ -68,6 +68,16 @@ def clean(source: SourceText) -> Cleaned:
         if debug():
             raise
         return _fallback(source, lines, f"cleaning failed, text kept as paragraphs ({describe(exc)})")
+
+
+_TITLE_LABEL = re.compile(r"^(?:chủ đề|tiêu đề|tên bài|title|topic)\s*:\s*(?P<rest>[^,;#|]+)$", re.I)
+
+
+def _unlabelled_title(line: str) -> str:
+    """"Chủ đề: Từ Nghị quyết 21 đến Nghị quyết 13 …" (a forum thread's or a dump's title line):
+    the title without its label. A tag row ("Chủ đề: Nghị quyết 11, Kinh tế") is left as it is."""
+    m = _TITLE_LABEL.match(line)
+    return m["rest"].strip() if m and word_count(m["rest"]) >= 6 else line
 
 
 def _readable(line: str) -> bool:

@@ -116,6 +116,8 @@ def is_menu_row(line: str) -> bool:
     parts = [p.strip() for p in _MENU_SPLIT.split(line) if p.strip()]
     crumbs = any(sep in line for sep in ("›", "»", " > "))      # a breadcrumb ends with a longer label
     most = 6 if crumbs else 4
+    if len(parts) >= 4:
+        most = 6            # a long menu: one label may be longer ("Văn bản chỉ đạo điều hành")
     return len(parts) >= (2 if crumbs or len(parts) == 2 and "|" in line else 3) and all(
         len(re.findall(r"[^\W\d_]+", p)) <= most and p[0].isupper() and not _TERMINAL.search(p)
         and not any(ch.isdigit() or ch == "," for ch in p) for p in parts)

@@ -23,6 +23,7 @@ REPORT_PAGE, REPORT_JSON = "bao-cao.md", "bao-cao.json"
 SITE_FEED = "feed.xml"
 # Search filters (Pagefind's data-pagefind-filter names).
 FILTER_KIND, FILTER_DOCUMENT, FILTER_REGION, FILTER_PROVINCE, FILTER_YEAR = "loai", "van_ban", "vung", "tinh", "nam"
+FILTER_STAGE = "giai_doan"              # the implementation stages an article reports
 
 
 def document_slug(doc_id: str) -> str:

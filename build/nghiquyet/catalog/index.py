@@ -28,6 +28,8 @@ class TimelineEntry:
     provinces: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     from_catalogue: bool = False
+    actor: Optional[str] = None          # who acted (the first reporter's reading)
+    province: Optional[str] = None       # the local actor's province (None: a central or regional body)
 
 
 @dataclass
@@ -258,15 +260,18 @@ def _timeline(articles: list[Article], documents: dict[str, DocumentInfo]) -> li
     merged: dict[tuple, TimelineEntry] = {}
     for doc in documents.values():
         if doc.date and doc.catalogued:
-            key = (doc.date, "issued", doc.id)
+            key = (doc.date, "issued", doc.id, None)
             merged[key] = TimelineEntry(doc.date, "issued", doc.id, False, doc.title or doc.id,
                                         regions=list(doc.regions), from_catalogue=True)
     for a in reversed(articles):   # oldest first, so the first reporter's summary is kept
         for e in a.events:
-            key = (e.date, e.kind, e.document)
+            # The same happening reported by several articles is one entry; the same kind of step
+            # taken by two provinces on one day is two.
+            key = (e.date, e.kind, e.document, e.province)
             entry = merged.get(key)
             if entry is None:
-                entry = merged[key] = TimelineEntry(e.date, e.kind, e.document, e.inferred, e.summary)
+                entry = merged[key] = TimelineEntry(e.date, e.kind, e.document, e.inferred, e.summary,
+                                                    actor=e.actor, province=e.province)
             entry.inferred = entry.inferred and e.inferred
             if a.slug not in entry.articles:
                 entry.articles.append(a.slug)
@@ -276,4 +281,4 @@ def _timeline(articles: list[Article], documents: dict[str, DocumentInfo]) -> li
             for r in a.regions:
                 if r not in entry.regions:
                     entry.regions.append(r)
-    return sorted(merged.values(), key=lambda e: (e.date, e.kind, e.document or ""))
+    return sorted(merged.values(), key=lambda e: (e.date, e.kind, e.document or "", e.province or ""))

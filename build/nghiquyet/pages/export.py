@@ -7,6 +7,7 @@ import json
 
 from .frontmatter import to_dict
 from ..catalog.index import SiteIndex
+from ..catalog.tracker import track
 from ..records import Article
 from ..names import article_path, document_path, province_path, region_path
 from ..vocabulary import regions
@@ -40,6 +41,19 @@ def _article(slug: str, a: Article, members: bytes | None) -> bytes:
     return b'{"url":' + quoted.encode("utf-8") + (b"," + members if members else b"") + b"}"
 
 
+def _steps(steps: dict) -> dict:
+    return {stage: {"date": s.date, "inferred": s.inferred, "articles": [_url(article_path(a)) for a in s.articles]}
+            for stage, s in steps.items()}
+
+
+def _tracker(index: SiteIndex, doc_id: str) -> dict:
+    """A resolution's implementation tracker: central steps and each province's, by stage id
+    (vocabulary.yaml implementation_stages), each with its first date and every article."""
+    t = track(index, doc_id)
+    return {"central": _steps(t.central),
+            "provinces": [{"province": r.province, "today": r.today, "stages": _steps(r.steps)} for r in t.rows]}
+
+
 def export(index: SiteIndex, members: dict[str, bytes] | None = None) -> bytes:
     """The same JSON (UTF-8) as dumping one object {version, articles, documents, regions,
     provinces, events}, with each article's record reused from its conversion (`members`, by
@@ -49,7 +63,8 @@ def export(index: SiteIndex, members: dict[str, bytes] | None = None) -> bytes:
     documents = [{"id": d.id, "url": _url(document_path(d.id)), "type": d.type, "number": d.number, "year": d.year,
                   "date": d.date, "term": d.term, "issuer": d.issuer, "title": d.title, "regions": d.regions,
                   "replaces": d.replaces, "replaced_by": d.replaced_by, "concerns": d.concerns,
-                  "catalogued": d.catalogued, "articles": [_url(article_path(s)) for s in d.articles]}
+                  "catalogued": d.catalogued, "articles": [_url(article_path(s)) for s in d.articles],
+                  "tracker": _tracker(index, d.id) if d.regions and d.type == "NQ" else None}
                  for d in index.documents.values()]
     region_list = [{"id": rid, "url": _url(region_path(rid)), "name": r["name"], "spellings": r["spellings"],
                     "articles": [_url(article_path(s)) for s in index.region_articles[rid]]}
@@ -59,6 +74,7 @@ def export(index: SiteIndex, members: dict[str, bytes] | None = None) -> bytes:
                   "formed_from": p.formed_from, "articles": [_url(article_path(s)) for s in p.articles]}
                  for p in sorted(index.provinces.values(), key=lambda p: p.slug)]
     events = [{"date": e.date, "kind": e.kind, "document": e.document, "inferred": e.inferred, "summary": e.summary,
+               "actor": e.actor, "province": e.province,
                "from_catalogue": e.from_catalogue, "provinces": e.provinces, "regions": e.regions,
                "articles": [_url(article_path(s)) for s in e.articles]} for e in index.timeline]
     rest = _dumps({"documents": documents, "regions": region_list, "provinces": provinces, "events": events})

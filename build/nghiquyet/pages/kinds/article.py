@@ -4,9 +4,10 @@ conversion cache keeps it. Not a listing kind: its freshness is the cache's."""
 
 from __future__ import annotations
 
+from ...catalog.tracker import stage_of
 from ..heads import linked
 from ..listing import doc_label, doc_link, kind_name, region_link, unindexed
-from ...names import FILTER_DOCUMENT, FILTER_PROVINCE, FILTER_REGION, article_path, province_path, rel
+from ...names import FILTER_DOCUMENT, FILTER_PROVINCE, FILTER_REGION, FILTER_STAGE, article_path, province_path, rel
 from ..markup import escape, link, vn_date
 from ..searchdata import search_block
 from ...vocabulary import regions
@@ -64,8 +65,10 @@ def article_page(a: Article, front_matter: str | None = None) -> str:
         extra.append("\n")
     extra.append(f"<small>Tệp gốc: <code>{escape(a.source_file)}</code></small>\n")
     out.append(unindexed("".join(extra)))
-    out.append(search_block("Bài viết", filters={FILTER_DOCUMENT: [doc_label(d) for d in a.documents], FILTER_REGION: [regions()[r]["name"] for r in a.regions],
-                                                 FILTER_PROVINCE: list(a.provinces)},
+    stages = list(dict.fromkeys(s.name for s in map(stage_of, a.events) if s))
+    out.append(search_block("Bài viết", filters={FILTER_DOCUMENT: [doc_label(d) for d in a.documents],
+                                                 FILTER_REGION: [regions()[r]["name"] for r in a.regions],
+                                                 FILTER_PROVINCE: list(a.provinces), FILTER_STAGE: stages},
                             date=a.date, source=a.source, texts=[a.title] + [b.text for b in a.blocks],
                             aliases=list(a.provinces) + [p.name for p in a.places]))
     return "".join(out)

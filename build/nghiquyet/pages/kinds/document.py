@@ -11,6 +11,8 @@ from ..searchdata import search_block
 from ...vocabulary import regions
 from ...catalog.index import SiteIndex, generations
 
+from ...catalog.tracker import track
+from ..tracker import tracker_section
 from . import ARTICLE_ITEM, TIMELINE, PageKind
 
 
@@ -63,6 +65,8 @@ def document_page(index: SiteIndex, doc_id: str, periods: PeriodPages) -> str:
         out.append("## Quan hệ với các văn bản khác\n\n")
         out += [f"- **{label}:** " + ", ".join(doc_link(page, d) for d in ids) + "\n" for label, ids in chain]
         out.append("\n")
+    if doc.regions and doc.type == "NQ":
+        out.append(tracker_section(page, index, track(index, doc_id)))
     out.append(feed_link(doc_id))
     listing = chronicle(page, index, periods, title=doc_label(doc.id), events=index.events_for(document=doc_id),
                         articles=doc.articles, folder=page[:-3],

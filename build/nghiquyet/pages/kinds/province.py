@@ -11,6 +11,8 @@ from ..searchdata import search_block
 from ...vocabulary import regions
 from ...catalog.index import SiteIndex
 
+from ...catalog.tracker import province_rows
+from ..tracker import province_section
 from . import ARTICLE_ITEM, TIMELINE, PageKind
 
 
@@ -31,6 +33,7 @@ def province_page(index: SiteIndex, name: str, periods: PeriodPages) -> str:
     if info.places:
         out.append("## Địa danh được nhắc đến\n\n" + "\n".join(
             f"- {escape(kind)} {escape(place)}" for kind, place in sorted(info.places)) + "\n\n")
+    out.append(province_section(page, index, province_rows(index, name)))
     listing = chronicle(page, index, periods, title=name, events=index.events_for(province=name),
                         articles=info.articles, folder=page[:-3])
     out.append(listing)

@@ -11,6 +11,9 @@ from ..searchdata import search_block
 from ...vocabulary import regions
 from ...catalog.index import SiteIndex
 
+from ...catalog.index import generations
+from ...catalog.tracker import track
+from ..tracker import tracker_section
 from . import ARTICLE_ITEM, TIMELINE, PageKind
 
 
@@ -31,6 +34,11 @@ def region_page(index: SiteIndex, rid: str, periods: PeriodPages) -> str:
     out.append(table(["Đến 30/6/2025", "Từ 1/7/2025", "Số bài viết"],
                      [[province_link(page, index, p["name"]), province_link(page, index, p["becomes"]),
                        str(len(index.provinces[p["name"]].articles))] for p in members]) + "\n")
+    current = [g for g in generations(index.documents) if any(rid in d.regions for d in g.documents)]
+    if current:        # the tracker of the region's resolution of the latest generation
+        doc = next(d for d in reversed(current[-1].documents) if rid in d.regions)
+        out.append(f"Nghị quyết hiện hành của vùng: {doc_link(page, doc.id)}.\n\n")
+        out.append(tracker_section(page, index, track(index, doc.id)))
     out.append(feed_link(rid))
     listing = chronicle(page, index, periods, title=f"Vùng {region['name']}", events=index.events_for(region=rid),
                         articles=index.region_articles[rid], folder=page[:-3])

@@ -98,3 +98,23 @@ def test_gold_provincial_steps_land_in_the_right_cell(site):
 def test_stages_are_data_in_order():
     names = [s.id for s in provincial_stages()]
     assert names == ["provincial_dissemination", "provincial_programme", "midterm_review", "final_review"]
+
+
+def test_the_steps_over_time_are_drawn_with_a_text_alternative(site):
+    """Each regional resolution with reported steps has a swimlane chart: one mark per distinct
+    step date in each lane, a title and a description for screen readers, and the tables after it."""
+    out, documents, _ = site
+    drawn = 0
+    for doc_id in REGIONAL_2022:
+        doc = documents[doc_id]
+        page = (out / doc["url"].rstrip("/")).with_suffix(".md").read_text(encoding="utf-8")
+        steps = list(doc["tracker"]["central"].values()) + [s for r in doc["tracker"]["provinces"]
+                                                             for s in r["stages"].values()]
+        if not steps:
+            continue
+        figure = page[page.index('<figure class="nq-figure">'):page.index("</figure>")]
+        assert 'role="img"' in figure and "<title id=" in figure and "<desc id=" in figure
+        assert figure.count("<circle") >= len({s["date"] for s in doc["tracker"]["central"].values()})
+        assert page.index("</figure>") < page.index("### Các bước ở Trung ương")
+        drawn += 1
+    assert drawn >= 4

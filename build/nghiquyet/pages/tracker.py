@@ -10,7 +10,9 @@ from ..catalog.index import SiteIndex
 from ..catalog.tracker import Row, Step, Tracker, central_stages, provincial_stages
 from ..names import article_path, rel
 from .listing import doc_link, province_link, unindexed
+from .charts import swimlanes
 from .markup import escape, link, table, vn_date
+from ..text import slugify
 
 NONE = "—"
 LEGEND = (f"{NONE}: chưa có bài viết nào đưa tin. Ngày là ngày của bản tin đầu tiên; các số 2, 3 … là "
@@ -28,7 +30,7 @@ def step_cell(page: str, step: Step | None) -> str:
 
 def tracker_section(page: str, index: SiteIndex, tracker: Tracker) -> str:
     """The tracker of one resolution, for its page (and its region's)."""
-    out = ["## Tiến độ triển khai\n\n", "### Các bước ở Trung ương\n\n"]
+    out = ["## Tiến độ triển khai\n\n", _figure(tracker), "### Các bước ở Trung ương\n\n"]
     out.append(table(["Bước", "Ngày"], [[escape(s.name), step_cell(page, tracker.central.get(s.id))]
                                         for s in central_stages()]) + "\n")
     stages = provincial_stages()
@@ -39,6 +41,21 @@ def tracker_section(page: str, index: SiteIndex, tracker: Tracker) -> str:
     out.append(table(["Tỉnh, thành phố"] + [escape(s.short) for s in stages], rows) + "\n")
     out.append(f"_{escape(LEGEND)}_\n\n")
     return unindexed("".join(out))
+
+
+def _figure(tracker: Tracker) -> str:
+    """The steps over time, one lane per stage (every province's steps in its stage's lane); the
+    tables below it are its text equivalent."""
+    lanes = [(s.name, sorted(e.date for e in tracker.central[s.id].entries) if s.id in tracker.central else [])
+             for s in central_stages()]
+    lanes += [(f"{s.short} (các tỉnh)", sorted(e.date for r in tracker.rows if s.id in r.steps
+                                           for e in r.steps[s.id].entries)) for s in provincial_stages()]
+    if not any(ds for _, ds in lanes):
+        return ""
+    title = f"Các bước triển khai {tracker.document.rsplit('-', 1)[0]} theo thời gian"
+    svg = swimlanes(title, lanes, f"trien-khai-{slugify(tracker.document)}")
+    return (f'<figure class="nq-figure">{svg}<figcaption>{escape(title)}: mỗi chấm là một bước được đưa tin; '
+            "chi tiết trong các bảng dưới đây.</figcaption></figure>\n\n")
 
 
 def province_section(page: str, index: SiteIndex, rows: list[tuple[str, Row]]) -> str:

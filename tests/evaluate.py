@@ -157,7 +157,6 @@ def _evaluate_case(res: Results, case: Case) -> None:
                            ("provinces", exp["provinces"]), ("captions", exp.get("captions") or []),
                            ("event_dates", {e["date"] for e in exp["events"]}), ("events", exp["events"])):
             res.scores[name].fn += len(set(want) if name != "events" else want)
-        res.chrome_removed += [True] * 0
         res.body_kept += [False] * (2 if "body_first" in exp else 1)
         res.event_province += [False for e in exp["events"] if "province" in e]
         return

@@ -24,6 +24,7 @@ from typing import Optional
 
 from .. import patterns as P
 from ..text import LINE_MEMO, match_key
+from ..vocabulary import vocabulary
 from .lines import byline_author, is_chrome
 
 
@@ -116,9 +117,8 @@ def find_dates(text: str, dated_only: bool = False) -> list[DateMatch]:
 def stamp_date(line: str) -> Optional[str]:
     """The date of a line that is only a date-time stamp ("20-04-2022 07:53"), else None.
     A stamp may share its line with chrome: "Ngày 23/4/2022 | Lượt xem: 312"."""
-    parts = [p for p in re.split(r"\s[|•·]\s", line) if p.strip()]
-    if len(parts) > 1:
-        kept = [p for p in parts if not is_chrome(p) and not (byline_author(p) and not find_dates(p))]
+    kept = _stamp_parts(line)
+    if len(kept) > 1:
         whole = _stamp_part(" ".join(kept))
         if whole:
             return whole
@@ -127,11 +127,22 @@ def stamp_date(line: str) -> Optional[str]:
         dated = [(_is_update(p), _stamp_part(p)) for p in kept]
         dated = [d for d in dated if d[1]]
         return min(dated)[1] if dated else None
-    return _stamp_part(line)
+    return _stamp_part(" ".join(kept))
+
+
+_PART = re.compile(r"\s[|•·]\s")
+
+
+def _stamp_parts(line: str) -> list[str]:
+    """The parts of a line split at " | ", " • ", " · " that may belong to a stamp: a stamp may
+    share its line with chrome and a byline ("08/04/2023 10:20 | Tác giả: Minh Tâm | Lượt xem: 3")."""
+    parts = [p for p in _PART.split(line) if p.strip()]
+    if len(parts) == 1:
+        return parts
+    return [p for p in parts if not is_chrome(p) and not (byline_author(p) and not find_dates(p))]
 
 
 def _is_update(part: str) -> bool:
-    from ..vocabulary import vocabulary
     key = match_key(part)
     return any(match_key(label) in key for label in vocabulary()["update_labels"])
 
@@ -144,10 +155,7 @@ def is_stamp(line: str) -> bool:
 @lru_cache(maxsize=LINE_MEMO)
 def stamp_day_month(line: str) -> Optional[tuple[int, int]]:
     """(month, day) of a stamp that prints no year ("Cập nhật: 15:42 - 06/07", "08:15 28/11")."""
-    parts = [p for p in re.split(r"\s[|•·]\s", line) if p.strip()]
-    if len(parts) > 1:
-        line = " ".join(p for p in parts if not is_chrome(p))
-    line = _masked(line)
+    line = _masked(" ".join(_stamp_parts(line)))
     if not _NUMERIC.search(line) or find_dates(line, dated_only=True):
         return None
     dates = [d for d in find_dates(line) if d.day]
@@ -196,12 +204,11 @@ def _english_dates(line: str) -> list[DateMatch]:
 def labelled_stamp(line: str) -> Optional[str]:
     """A stamp inside a longer line: "… An Giang. Cập nhật lúc 16:20, 15/10/2025": a stamp label
     followed by the date (and time) that ends the line."""
-    from ..vocabulary import vocabulary
     key = match_key(line)
-    if not any(match_key(label) in key for label in vocabulary()["stamp_labels"] if len(label) > 4):
+    labels = [x for x in _stamp_labels() if len(x) > 4]          # longest first; "ngày" alone is no label
+    if not any(label in key for label in labels):
         return None
-    labels = "|".join(re.escape(x) for x in sorted(vocabulary()["stamp_labels"], key=len, reverse=True) if len(x) > 4)
-    m = re.search(rf"(?:{labels})\s*:?\s*(?P<rest>[^.;]*)$", line, re.I)
+    m = re.search(rf"(?:{'|'.join(map(re.escape, labels))})\s*:?\s*(?P<rest>[^.;]*)$", match_key(line))
     return _stamp_part(m["rest"]) if m else None
 
 
@@ -217,8 +224,8 @@ def _only_stamp_words(line: str, date: DateMatch) -> bool:
     return len(re.findall(r"[^\W\d_]+", key)) <= 2
 
 
+@lru_cache(maxsize=None)
 def _stamp_labels() -> list[str]:
-    from ..vocabulary import vocabulary
     return sorted((match_key(x) for x in vocabulary()["stamp_labels"]), key=len, reverse=True)
 
 

@@ -59,4 +59,4 @@ lock: $(BIN)/python
 	  pyproject.toml requirements/build.in -c requirements/site.lock -o requirements/test.lock
 
 clean:
-	rm -rf site content/bai-viet content/van-ban content/vung content/tinh content/dong-thoi-gian content/index.md content/bao-cao.md
+	rm -rf site content/bai-viet content/van-ban content/vung content/tinh content/dong-thoi-gian content/tien-do content/index.md content/bao-cao.md

@@ -155,7 +155,8 @@ def test_timeline_entry_opens_its_article(page, server):
 
 PAGES = {"home": "/", "article": "/bai-viet/hoi-nghi-truc-tuyen-quan-triet-va-trien-khai-thuc-hien-nghi-quyet-so-11/",
          "document": "/van-ban/11-nq-tw-2022/", "region": "/vung/trung-du-mien-nui-phia-bac/",
-         "province": "/tinh/thai-nguyen/", "timeline": "/dong-thoi-gian/"}
+         "province": "/tinh/thai-nguyen/", "timeline": "/dong-thoi-gian/", "progress": "/tien-do/",
+         "statistics": "/thong-ke/"}
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

@@ -49,6 +49,11 @@ def provinces() -> dict:
 
 
 @lru_cache(maxsize=None)
+def tilegrid() -> dict:
+    return _yaml("tilegrid.yaml")
+
+
+@lru_cache(maxsize=None)
 def districts_2024() -> dict[str, list[list[str]]]:
     return json.loads(_data("districts_2024.json"))
 

@@ -8,6 +8,9 @@ followed on its page by the same figures as a table (its text equivalent).
 >>> svg = bar_chart("Bài viết theo vùng", [("Tây Nguyên", 3), ("Đông Nam Bộ", 1)])
 >>> svg.count('class="nq-chart__bar"'), "Tây Nguyên" in svg, svg.count('class="nq-chart__tick"') >= 2
 (2, True, True)
+>>> tiles = tile_map("Bản đồ", {"Hà Nội": (0, 2), "Huế": (0, 0)}, {"Hà Nội": (2, "Sơ kết")}, {"Hà Nội": "HN"}, 4, "m")
+>>> tiles.count("<rect"), "nq-chart__level-2" in tiles
+(2, True)
 >>> lanes = swimlanes("Triển khai", [("Quán triệt", ["2022-04-15", "2022-05-19"]), ("Sơ kết", [])], "c")
 >>> lanes.count("<circle"), ">2022<" in lanes
 (2, True)
@@ -101,5 +104,30 @@ def swimlanes(title: str, lanes: list[tuple[str, list[str]]], chart_id: str) -> 
         for d in sorted(set(ds)):
             parts.append(f'<circle cx="{x_of(d)}" cy="{y + 11}" r="4.5" class="nq-chart__mark">'
                          f'<title>{escape(label)}: {escape(d)}</title></circle>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+TILE = 30
+
+
+def tile_map(title: str, positions: dict[str, tuple[int, int]], values: dict[str, tuple[int, str]],
+             codes: dict[str, str], levels: int, chart_id: str) -> str:
+    """One square per unit at its [column, row], shaded by its level (0 .. levels; a unit with no
+    value is level 0), its code on it and its name and value as its tooltip."""
+    cols = max(c for c, _ in positions.values()) + 1
+    rows = max(r for _, r in positions.values()) + 1
+    desc = "; ".join(f"{name}: {values[name][1]}" for name in sorted(values))
+    parts = [f'<svg class="nq-chart nq-map" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
+             f'viewBox="0 0 {cols * TILE} {rows * TILE}" width="100%" preserveAspectRatio="xMidYMin meet">',
+             f'<title id="{chart_id}-t">{escape(title)}</title>', f'<desc id="{chart_id}-d">{escape(desc)}</desc>']
+    for name, (c, r) in sorted(positions.items(), key=lambda kv: (kv[1][1], kv[1][0])):
+        level, label = values.get(name, (0, "chưa có tin"))
+        x, y = c * TILE, r * TILE
+        parts.append(f'<g><title>{escape(name)}: {escape(label)}</title>'
+                     f'<rect x="{x + 1}" y="{y + 1}" width="{TILE - 2}" height="{TILE - 2}" rx="3" '
+                     f'class="nq-chart__level-{min(level, levels)}"/>'
+                     f'<text x="{x + TILE / 2}" y="{y + 19}" text-anchor="middle" class="nq-map__code'
+                     f'{" nq-map__code--dark" if level * 2 > levels else ""}">{escape(codes.get(name, ""))}</text></g>')
     parts.append("</svg>")
     return "".join(parts)

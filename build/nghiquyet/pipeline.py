@@ -24,8 +24,9 @@ from .fingerprint import code_fingerprint, content_hash, listing_hash, listings_
 from .output.cache import ArticleCache, gc_paused
 from .output.cache import key as cache_key
 from .ingest.clean import clean
+from .ingest.containers import is_sidecar, sidecar_fields, sidecar_of
 from .errors import ArticleError, BuildError, debug, describe
-from .extract.article import extract
+from .extract.article import extract, overridden
 from .names import EXPORT, REPORT_JSON, REPORT_PAGE, STATS_PAGE
 from .pages.export import export, export_members
 from .pages.stats import stats_page
@@ -36,6 +37,7 @@ from .pages.build import build_pages
 from .pages.kinds import listed_fields
 from .pages.kinds.article import article_page
 from .ingest.read import read
+from .ingest.scraped import SUFFIXES as RECORD_FILES, split_records
 from .records import Article, Converted
 from .settings import DEFAULT, Settings
 from .pages.report import DUPLICATE, PUBLISHED, SKIPPED, Outcome, Report
@@ -53,13 +55,13 @@ def corpus_files(corpus: Path) -> list[tuple[Path, str]]:
         prefix = base.relative_to(corpus).as_posix()
         prefix = "" if prefix == "." else prefix + "/"
         for name in files:
-            if not name.startswith("."):
+            if not name.startswith(".") and not is_sidecar(name):
                 found.append((base / name, prefix + name))
     return sorted(found, key=lambda x: x[1])
 
 
 # What an article keeps when what was extracted from it cannot be written: its text and title.
-_EXTRACTED_EMPTY = {"documents": (), "regions": (), "provinces": (), "places": (), "events": (), "people": (),
+_EXTRACTED_EMPTY = {"url": None, "documents": (), "regions": (), "provinces": (), "places": (), "events": (), "people": (),
                     "organisations": (), "congress_resolutions": (), "links": (), "document_refs": ()}
 
 
@@ -68,6 +70,9 @@ def convert_file(path: Path, name: str, data: bytes | None = None) -> Converted:
     readable text raises (ArticleError); when the extracted fields cannot be written or
     rendered, the page is written without them and the article notes why."""
     article = extract(clean(read(path, name, data)))
+    side = sidecar_of(path) if "#" not in name else None
+    if side is not None:
+        article = overridden(article, sidecar_fields(side.read_bytes()))
     try:
         return _rendered(article, name)
     except Exception as exc:  # noqa: BLE001 - the article is kept, its extracted fields are not
@@ -98,9 +103,9 @@ def _convert_one(path: Path, name: str, data: bytes | None = None) -> Converted 
 
 
 
-def _convert_path(item: tuple[str, str]) -> Converted | str:
+def _convert_path(item: tuple[str, str, bytes | None]) -> Converted | str:
     with gc_paused():
-        return _convert_one(Path(item[0]), item[1])
+        return _convert_one(Path(item[0]), item[1], item[2])
 
 
 def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | None = None,
@@ -112,15 +117,20 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | Non
     entries: dict[str, Converted | str] = {}
     todo: list[tuple[Path, str, str, bytes]] = []
     for path, name in corpus_files(corpus):
+        if path.suffix.lower() in RECORD_FILES:
+            _records(path, name, cache, entries, todo)
+            continue
         try:
             stat = path.stat()
             if not S_ISREG(stat.st_mode):            # a pipe or device is not an article
                 continue
-            known = cache.known_hash(name, stat)       # unchanged since the last build: not read
+            side = sidecar_of(path)                    # its metadata file is part of its key
+            extra = side.read_bytes() if side else b""
+            known = cache.known_hash(name, stat) if not side else None   # unchanged: not even read
             entry = cache.get(cache_key(name, b"", known)) if known else None
             if entry is None:
                 data = path.read_bytes()
-                known = content_hash(data)
+                known = content_hash(data + b"\0" + extra if side else data)
                 k = cache_key(name, data, known)
                 entry = cache.get(k)
                 if entry is None:
@@ -134,7 +144,9 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | Non
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(todo) >= settings.parallel_from:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_convert_path, [(str(p), n) for p, n, _, _ in todo], chunksize=16))
+            # Records travel with their bytes (their file holds many); files are read by the worker.
+            results = list(pool.map(_convert_path, [(str(p), n, d if "#" in n else None) for p, n, _, d in todo],
+                                    chunksize=16))
     else:
         with gc_paused():
             results = [_convert_one(p, n, d) for p, n, _, d in todo]
@@ -144,6 +156,23 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | Non
     converted = [e for e in entries.values() if not isinstance(e, str)]
     skipped = [Outcome(n, SKIPPED, reason=e) for n, e in entries.items() if isinstance(e, str)]
     return converted, skipped
+
+
+def _records(path: Path, name: str, cache: ArticleCache, entries: dict, todo: list) -> None:
+    """A scrapers' file (JSON Lines, JSON): each record is converted (or taken from the cache) as
+    an article of its own, named `<file>#<n>`."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        entries[name] = f"cannot be read ({exc.strerror})"
+        return
+    for record_name, record in split_records(name, data):
+        k = cache_key(record_name, record)
+        entry = cache.get(k)
+        if entry is None:
+            todo.append((path, record_name, k, record))
+        else:
+            entries[record_name] = entry
 
 
 def deduplicate(converted: list[Converted], registry: dict[str, str]) -> tuple[list[Converted], list[Outcome], dict]:

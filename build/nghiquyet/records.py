@@ -24,6 +24,7 @@ class SourceText:
     date_hint: Optional[str] = None    # ISO date from HTML metadata
     author_hint: Optional[str] = None
     site_hint: Optional[str] = None
+    url_hint: Optional[str] = None     # the article's original address, when the container gives it
 
 
 # Roles a line of a page can play.
@@ -102,6 +103,7 @@ class Article:
     date_inferred: bool = False       # the page's stamp printed no year: it was inferred
     author: Optional[str] = None
     source: Optional[str] = None
+    url: Optional[str] = None         # the article's original address (scrapers' records, headers)
     description: Optional[str] = None
     documents: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()

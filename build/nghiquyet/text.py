@@ -180,3 +180,12 @@ def trie_alternation(sequences, joiner: str = "", *, not_after: str | None = Non
             more = f"(?:{more}){then}" if more else then
         out += [re.escape(c) + guard + more for c in firsts]
     return "|".join(out)
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"]+")
+
+
+def web_address(value: str | None) -> str | None:
+    """An http(s) address as it may be kept (no spaces, angle brackets or quotes), else None."""
+    value = (value or "").strip()
+    return value if _WEB_ADDRESS.fullmatch(value) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import re
 from collections import Counter
 from typing import Optional
@@ -16,7 +17,7 @@ from .events import anchors, find_events
 from .people import find_organisations, find_people
 from .places import find_places, find_regions
 from ..records import Article, Cleaned
-from ..text import slugify
+from ..text import slugify, web_address
 from ..vocabulary import catalogue
 
 SLUG_CHARS = 80
@@ -84,6 +85,7 @@ def extract(cleaned: Cleaned) -> Article:
         blocks=cleaned.blocks,
         author=guard("author", lambda: _author(cleaned), None),
         source=guard("source", lambda: _source(cleaned), None),
+        url=cleaned.hints.url_hint if cleaned.hints else None,
         description=_description(paragraphs),
         documents=tuple(doc_ids),
         regions=tuple(regions),
@@ -204,3 +206,17 @@ def _description(paragraphs: list[str]) -> Optional[str]:
     if len(text) <= DESCRIPTION_CHARS:
         return text
     return text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def overridden(article: Article, meta: dict) -> Article:
+    """The article with what a sidecar file says of it (url, date, source, author) in place of
+    what its text said."""
+    changes = {}
+    if web_address(meta.get("url")):
+        changes["url"] = web_address(meta["url"])
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", (meta.get("date") or "")[:10]):
+        changes["date"], changes["date_inferred"] = meta["date"][:10], False
+    for name in ("source", "author"):
+        if meta.get(name):
+            changes[name] = meta[name]
+    return replace(article, **changes) if changes else article

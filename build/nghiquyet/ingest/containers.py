@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlparse
 
 from ..vocabulary import vocabulary
@@ -159,3 +160,40 @@ def _unwrap_line(line: str) -> str:
     if not m:
         return line
     return (m["md"] if m["md"] is not None else m["html"]).strip()
+
+
+SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json")
+
+
+def is_sidecar(name: str) -> bool:
+    return name.lower().endswith(SIDECAR_SUFFIXES)
+
+
+def sidecar_of(path: Path) -> Path | None:
+    """The metadata file beside a corpus file: `<name>.meta.yaml` (or .yml, .json), or the same
+    with the file's extension left out (`a.html` -> `a.meta.json`)."""
+    for base in (path.name, path.stem):
+        for suffix in SIDECAR_SUFFIXES:
+            candidate = path.with_name(base + suffix)
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def sidecar_fields(data: bytes) -> dict:
+    """A sidecar's values by the field they fill (url, date, source, author, title), with the
+    header keys of vocabulary.yaml; anything unreadable gives no values."""
+    import yaml
+
+    try:
+        value = yaml.safe_load(data.decode("utf-8-sig"))      # JSON is YAML too
+    except (ValueError, yaml.YAMLError):
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    out = {}
+    for key, item in value.items():
+        field_name = _keys().get(_key(str(key)))
+        if field_name and field_name != "other" and item not in (None, "") and field_name not in out:
+            out[field_name] = str(item).strip()
+    return out

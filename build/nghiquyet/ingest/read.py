@@ -8,6 +8,7 @@ mojibake from double encoding is repaired by ftfy; everything ends in NFC.
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 import re
 from pathlib import Path
 from typing import Callable, Optional
@@ -16,9 +17,10 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from .containers import unwrap
+from .scraped import parse_record
 from ..errors import ArticleError
 from ..records import RawDocument, SourceText
-from ..text import nfc
+from ..text import nfc, web_address
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -96,7 +98,8 @@ def read_text(raw: RawDocument) -> SourceText:
     date = meta.get("date", "")
     return SourceText(raw.source_file, found.lines, title_hint=meta.get("title"),
                       date_hint=date[:10] if re.match(r"\d{4}-\d{2}-\d{2}", date) else None,
-                      author_hint=meta.get("author"), site_hint=meta.get("source"))
+                      author_hint=meta.get("author"), site_hint=meta.get("source"),
+                      url_hint=web_address(meta.get("url")))
 
 
 def read_html(raw: RawDocument) -> SourceText:
@@ -175,6 +178,24 @@ def visible_text(html: str) -> str:
     return "\n".join(" ".join(line.split()) for line in tree.text_content().splitlines())
 
 
+def read_record(raw: RawDocument) -> SourceText:
+    """One record of a scrapers' file (ingest/scraped.py): its text, else its HTML read as a
+    saved page; the record's fields are the page's metadata."""
+    r = parse_record(raw)
+    if r["text"]:
+        lines = ([r["title"]] if r["title"] else []) + [nfc(line) for line in r["text"].splitlines()]
+        page = SourceText(raw.source_file, tuple(lines))
+    else:
+        page = read_html(RawDocument(raw.source_file, r["html"].encode("utf-8")))
+        if r["title"]:
+            page = replace(page, lines=(r["title"],) + page.lines)
+    date = r["date"] or ""
+    return replace(page, title_hint=r["title"] or page.title_hint,
+                   date_hint=date[:10] if re.match(r"\d{4}-\d{2}-\d{2}", date) else page.date_hint,
+                   author_hint=r["author"] or page.author_hint, site_hint=r["source"] or page.site_hint,
+                   url_hint=r["url"])
+
+
 def _read_sniffed(raw: RawDocument) -> SourceText:
     return (read_html if _HTML_SNIFF.match(raw.data[:512]) else read_text)(raw)
 
@@ -186,6 +207,10 @@ READERS: dict[str, Callable[[RawDocument], SourceText]] = {
     ".html": read_html,
     ".htm": read_html,
     "": _read_sniffed,
+    # One record of a scrapers' file (pipeline.corpus_entries splits the file into records).
+    ".jsonl": read_record,
+    ".ndjson": read_record,
+    ".json": read_record,
 }
 
 

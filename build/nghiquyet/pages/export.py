@@ -30,6 +30,8 @@ def export_members(a: Article) -> bytes:
     the members of a JSON object in UTF-8; computed when the article is converted."""
     data = to_dict(a)
     data.pop("digest", None)
+    if "url" in data:            # an exported article's "url" is its page on this site
+        data["source_url"] = data.pop("url")
     return _dumps(data)[1:-1].encode("utf-8")
 
 

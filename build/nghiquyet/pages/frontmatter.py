@@ -41,6 +41,7 @@ def to_dict(article: Article) -> dict:
         "description": article.description,
         "source_file": article.source_file,
         "source": article.source,
+        "url": article.url,
         "author": article.author,
         "documents": list(article.documents),
         "congress_resolutions": list(article.congress_resolutions) or None,

@@ -26,7 +26,8 @@ def _entry(base: str, a: dict) -> str:
     when = _when(a) or "2000-01-01"
     summary = a.get("description") or ""
     author = f"<author><name>{escape(a['author'])}</name></author>" if a.get("author") else ""
-    return (f"<entry><title>{escape(a['title'])}</title><link href={quoteattr(url)}/><id>{escape(url)}</id>"
+    via = f'<link rel="via" href={quoteattr(a["source_url"])}/>' if a.get("source_url") else ""
+    return (f"<entry><title>{escape(a['title'])}</title><link href={quoteattr(url)}/>{via}<id>{escape(url)}</id>"
             f"<updated>{when}T00:00:00Z</updated>{author}<summary>{escape(summary)}</summary></entry>")
 
 

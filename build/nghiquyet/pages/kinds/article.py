@@ -4,6 +4,8 @@ conversion cache keeps it. Not a listing kind: its freshness is the cache's."""
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlparse
+
 from ...catalog.tracker import stage_of
 from ..heads import linked
 from ..listing import doc_label, doc_link, kind_name, region_link, unindexed
@@ -14,6 +16,11 @@ from ...vocabulary import regions
 
 from ...records import Article
 from .. import frontmatter
+
+
+# Characters an original address keeps as they are in a Markdown link (brackets, spaces and quotes
+# are encoded, so the address can never end the link or the attribute).
+_URL_SAFE = ":/?#@!$&'*+,;=%~"
 
 
 def article_page(a: Article, front_matter: str | None = None) -> str:
@@ -30,6 +37,8 @@ def article_page(a: Article, front_matter: str | None = None) -> str:
         facts.append(f"**Tác giả:** {escape(a.author)}")
     if a.source:
         facts.append(f"**Nguồn:** {escape(a.source)}")
+    if a.url:
+        facts.append(f"**Bài gốc:** {link(urlparse(a.url).hostname or a.url, quote(a.url, safe=_URL_SAFE))}")
     if facts:
         out.append(" · ".join(facts) + '\n{ .nq-meta data-pagefind-ignore="index" }\n\n')
     links = []

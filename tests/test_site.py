@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -202,7 +203,11 @@ def test_dirty_preview_renders_what_a_full_build_renders(tmp_path, monkeypatch, 
     site(tmp_path / "preview", dirty=True)
     assert set(rendered) == changed and 2 <= len(changed) < len(old) // 2
     site(tmp_path / "full")
-    full, preview = snapshot(tmp_path / "full"), snapshot(tmp_path / "preview")
+    # Pages and feeds, as before the plugin indexed plain builds: the preview's search index also
+    # holds the page left under the old slug, so it is not compared here (test_rebuild_in_place
+    # compares the index of `nghiquyet build`).
+    full = {p: b for p, b in snapshot(tmp_path / "full").items() if not p.startswith("pagefind/")}
+    preview = {p: b for p, b in snapshot(tmp_path / "preview").items() if not p.startswith("pagefind/")}
     assert {p: preview.get(p) for p in full} == full
     assert len(set(preview) - set(full)) == 1          # the page under the article's old slug
 
@@ -282,3 +287,67 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     said, changed = build()
     assert "from scratch" in said and not changed and len(rendered) == len(list(content.rglob("*.md")))
     equals_full_build()
+
+
+def test_plain_mkdocs_build_gives_the_whole_searchable_site(tmp_path):
+    """What MkDocs users run (`mkdocs build`, `mkdocs gh-deploy`): the plugin converts the corpus
+    first and indexes the rendered site, so no article page or search index is missing."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import make_project
+
+    root = make_project(tmp_path / "plain")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("NGHIQUYET_RENDERING", None)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    site = root / "site"
+    articles = [p for p in (site / "bai-viet").iterdir() if p.is_dir() and (p / "index.html").is_file()]
+    assert len(articles) >= 5
+    assert (site / "pagefind" / "pagefind-entry.json").is_file() and (site / "feed.xml").is_file()
+
+
+def test_pages_describe_themselves(built_site):
+    """Every page: its own meta description, Open Graph tags and schema.org JSON-LD (NewsArticle
+    for articles, with their date); a document's page advertises its own feed; robots.txt."""
+    import html as html_module
+    import re as re_module
+
+    site = built_site / "site"
+    pages = sorted(site.rglob("index.html"))
+    descriptions = {}
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        m = re_module.search(r'<meta name="description" content="([^"]*)">', text)
+        assert m, path
+        descriptions.setdefault(m.group(1), []).append(path)
+        assert 'property="og:title"' in text and 'property="og:type"' in text
+        ld = re_module.search(r'<script type="application/ld\+json">(.*?)</script>', text, re_module.S)
+        data = json.loads(ld.group(1))
+        assert data["@context"] == "https://schema.org"
+        if "/bai-viet/" in path.as_posix() and path.parent.name != "bai-viet":
+            assert data["@type"] == "NewsArticle" and data["headline"] and 'content="article"' in text
+    shared = {d: ps for d, ps in descriptions.items() if len(ps) > 1}
+    assert not shared, list(shared)[:3]
+    doc = (site / "van-ban" / "11-nq-tw-2022" / "index.html").read_text(encoding="utf-8")
+    feeds = re_module.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]*)"', doc)
+    assert feeds == ["../11-nq-tw-2022.xml"], feeds
+    assert html_module.unescape("User-agent: *") in (site / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_feeds_are_dated_by_their_entries_and_valid(built_site):
+    import xml.etree.ElementTree as ET
+
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    site = built_site / "site"
+    for feed in [site / "feed.xml"] + sorted((site / "van-ban").glob("*.xml")) + sorted((site / "vung").glob("*.xml")):
+        root = ET.parse(feed).getroot()
+        entries = root.findall("a:entry", ns)
+        updated = root.findtext("a:updated", namespaces=ns)
+        assert root.find("a:author/a:name", ns) is not None           # entries without an author inherit it
+        assert not updated.startswith("2000-"), feed.name
+        if entries:
+            assert updated == max(e.findtext("a:updated", namespaces=ns) for e in entries), feed.name

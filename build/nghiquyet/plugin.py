@@ -1,10 +1,13 @@
 """MkDocs plugin `nghiquyet`.
 
-- During `mkdocs serve` it converts the corpus before each build and watches the corpus
-  folder, so editing an article regenerates its pages. The writer leaves unchanged pages
+- Before each build it converts the corpus (so a plain `mkdocs build` or `mkdocs gh-deploy`
+  gives the whole site), and during `mkdocs serve` it watches the corpus folder, so editing an
+  article regenerates its pages. The writer leaves unchanged pages
   untouched, so a rebuild does not trigger another one.
 - After every build it writes the Atom feeds (it knows `site_url`, so their links are absolute),
-  and while serving it also runs Pagefind, so search works in the preview.
+  and runs Pagefind, so search works after a plain `mkdocs build` and in the preview.
+- Under `nghiquyet build` (which converts first and indexes its own staging folder) it does
+  neither.
 - Every string of a page's front matter is marked `Untrusted` (it can come from an article), and
   the theme's template environment prints such a value escaped wherever a template outputs it
   as it is: a theme template that forgets `| e` cannot inject an article's markup.
@@ -13,6 +16,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -62,8 +66,13 @@ class NghiquyetPlugin(BasePlugin):
     def _corpus(self, config) -> Path:
         return (Path(config.config_file_path).parent / self.config["corpus"]).resolve()
 
+    def _outer(self) -> bool:
+        """`nghiquyet build` is running MkDocs: it converts and indexes on its own."""
+        from .render.site import RENDERING_ENV
+        return bool(os.environ.get(RENDERING_ENV))
+
     def on_pre_build(self, config):
-        if not self.serving:
+        if self._outer():
             return
         from .pipeline import convert
         root = Path(config.config_file_path).parent
@@ -85,9 +94,13 @@ class NghiquyetPlugin(BasePlugin):
         return server
 
     def on_post_build(self, config):
-        from .render.feeds import write_feeds
+        from .render.feeds import write_feeds, write_robots
+        write_robots(Path(config.site_dir), config.site_url)
         self.feeds = write_feeds(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/", config.site_name,
                                  self.settings().feed_items)
-        if self.serving:       # `nghiquyet build` indexes its own staging folder
+        if not self._outer():       # `nghiquyet build` indexes its own staging folder
+            import shutil
+
             from .search.pagefind import index_search
+            shutil.rmtree(Path(config.site_dir) / "pagefind", ignore_errors=True)   # no stale chunks
             index_search(Path(config.site_dir), self.settings().search_chunk_bytes)

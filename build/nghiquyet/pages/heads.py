@@ -9,10 +9,13 @@ from .markup import escape, link
 from ..text import slugify
 
 
-def page_head(title: str, description: str | None = None, searchable: bool = True) -> str:
+def page_head(title: str, description: str | None = None, searchable: bool = True,
+              feed: str | None = None) -> str:
     meta = {"title": title}
     if description:
         meta["description"] = description
+    if feed:
+        meta["feed"] = feed                   # the page's own Atom feed (overrides/main.html)
     if not searchable:
         meta["search"] = {"exclude": True}    # listings would crowd out the pages they list
     return f"---\n{frontmatter.dump(meta)}---\n\n# {escape(title)}\n\n"

@@ -29,6 +29,11 @@ class _DirtyNotice(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build")
 
 
+# Set while `nghiquyet build` runs MkDocs: it converted the corpus before and indexes the site
+# itself, so the plugin does neither (as it does in a plain `mkdocs build` or `mkdocs serve`).
+RENDERING_ENV = "NGHIQUYET_RENDERING"
+
+
 def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
            state_dir: Path | None = None, full: bool = False) -> str:
     """Render content/ into site_dir with MkDocs, then index it with Pagefind; return one line
@@ -113,7 +118,11 @@ def _from_scratch(cfg) -> tuple[dict, list, str]:
 
 def _run(build, cfg, folder: Path, index: bool = True) -> list[str]:
     """MkDocs, then (unless told not to) Pagefind over the whole folder; the feeds the plugin wrote."""
-    build()
+    os.environ[RENDERING_ENV] = "1"     # the plugin: converted already, indexed here
+    try:
+        build()
+    finally:
+        os.environ.pop(RENDERING_ENV, None)
     if index or not (folder / "pagefind").is_dir():
         shutil.rmtree(folder / "pagefind", ignore_errors=True)
         index_search(folder, plugin_settings(cfg).search_chunk_bytes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 from ..heads import feed_link, page_head
 from ..listing import PeriodPages, chronicle, doc_label, doc_link, document_title, region_link
-from ...names import DOCUMENTS_DIR, FILTER_DOCUMENT, FILTER_REGION, document_path
+from ...names import DOCUMENTS_DIR, FILTER_DOCUMENT, FILTER_REGION, document_path, feed_path
 from ..markup import escape, link, table, vn_date
 from ..searchdata import search_block
 from ...vocabulary import regions
@@ -36,7 +36,7 @@ def _identity(doc) -> str:
 def document_page(index: SiteIndex, doc_id: str, periods: PeriodPages) -> str:
     doc = index.documents[doc_id]
     page = document_path(doc_id)
-    out = [page_head(document_title(doc), doc.title)]
+    out = [page_head(document_title(doc), doc.title, feed=feed_path(DOCUMENTS_DIR, doc_id))]
     if doc.title:
         out.append(f"_{escape(doc.title)}_\n\n")
     rows = [["Số hiệu", escape(doc.short)], ["Mã trên trang", f"`{doc.id}`"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...vocabulary import provinces as province_data
 from ..heads import feed_link, page_head
 from ..listing import PeriodPages, chronicle, doc_link, province_link, region_link
-from ...names import FILTER_REGION, REGIONS_DIR, region_path
+from ...names import FILTER_REGION, REGIONS_DIR, feed_path, region_path
 from ..markup import escape, table, vn_date
 from ..searchdata import search_block
 from ...vocabulary import regions
@@ -20,7 +20,8 @@ from . import ARTICLE_ITEM, TIMELINE, PageKind
 def region_page(index: SiteIndex, rid: str, periods: PeriodPages) -> str:
     region = regions()[rid]
     page = region_path(rid)
-    out = [page_head(f"Vùng {region['name']}")]
+    out = [page_head(f"Vùng {region['name']}", f"Nghị quyết, tỉnh, thành phố, sự kiện và bài viết về vùng {region['name']}",
+                     feed=feed_path(REGIONS_DIR, rid))]
     others = [s for s in region["spellings"] if s != region["name"]]
     if others:
         out.append("**Tên gọi khác:** " + ", ".join(escape(s) for s in others) + "\n\n")

@@ -205,3 +205,39 @@ def test_zz_no_request_left_the_machine(requests_seen):
     assert requests_seen
     hosts = {urlparse(u).hostname for u in requests_seen if not u.startswith(("data:", "blob:", "about:"))}
     assert hosts == {"127.0.0.1"}, hosts
+
+
+def test_search_from_the_keyboard(page, server):
+    """"/" and "s" open the search, arrows move through results, Enter opens the highlighted one,
+    Escape closes and returns focus to the search button; only the count is a live region."""
+    page.goto(server + "/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "nq-search-input"
+    page.keyboard.type("nghi quyet 11", delay=10)
+    page.wait_for_function("document.querySelector('#nq-search-results .md-search-result__meta').textContent"
+                           ".includes('kết quả')", timeout=15000)
+    page.wait_for_timeout(300)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    second = page.locator(".md-search-result__link").nth(1)
+    assert "nq-search__link--active" in second.get_attribute("class")
+    target = second.get_attribute("href")
+    outline = page.evaluate("getComputedStyle(document.querySelector('.nq-search__link--active')).outlineWidth")
+    assert outline == "3px"
+    assert page.locator("#nq-search-results [aria-live]").count() == 1
+    assert page.locator(".md-search-result__meta[aria-live]").count() == 1
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.rstrip("/").endswith(target.rstrip("/").split("/")[-1])
+    page.goto(server + "/")
+    page.keyboard.press("s")
+    assert page.evaluate("document.activeElement.id") == "nq-search-input"
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement !== document.body && document.activeElement.id !== 'nq-search-input'")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    # On a phone the search button takes the focus back.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "/")
+    page.keyboard.press("s")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.classList.contains('nq-search-button')")

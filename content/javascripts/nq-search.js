@@ -82,7 +82,7 @@
   }
 
   function render(results, append) {
-    if (!append) list.innerHTML = "";
+    if (!append) { list.innerHTML = ""; active = -1; }
     results.forEach(function (r) {
       var li = document.createElement("li");
       li.className = "md-search-result__item";
@@ -147,8 +147,60 @@
     serial++;
     timer = setTimeout(run, 250);
   });
+  /* The keyboard, as in Material's own search: "/" or "s" opens the search from anywhere; in
+     the box, arrows move through the results, Enter opens the highlighted one (else the first),
+     Escape closes the search and returns focus where it was. */
+  var before = null;
+  var active = -1;
+  function links() { return list.querySelectorAll(".md-search-result__link"); }
+  function highlight(i) {
+    var all = links();
+    if (!all.length) return;
+    active = (i + all.length) % all.length;
+    all.forEach(function (a, k) {
+      a.classList.toggle("nq-search__link--active", k === active);
+      if (k === active) { a.setAttribute("aria-current", "true"); a.scrollIntoView({ block: "nearest" }); }
+      else a.removeAttribute("aria-current");
+    });
+  }
+  function open() {
+    before = document.activeElement !== input ? document.activeElement : before;
+    if (toggle) toggle.checked = true;
+    input.focus();
+    input.select();
+  }
+  function close() {
+    if (toggle) toggle.checked = false;
+    input.blur();
+    /* Back where the reader was; else the search button (phones), else the page's content
+       (wide screens show the box itself, and focusing it would open the search again). */
+    var button = document.querySelector(".nq-search-button");
+    var content = document.querySelector(".md-content");
+    var back = before && before !== document.body && document.contains(before) ? before
+      : button && button.offsetParent !== null ? button : content;
+    if (back === content && content && !content.hasAttribute("tabindex")) content.setAttribute("tabindex", "-1");
+    if (back && back.focus) back.focus();
+  }
+  document.addEventListener("keydown", function (e) {
+    var typing = /^(input|textarea|select)$/i.test(e.target.tagName) || e.target.isContentEditable;
+    if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key === "/" || e.key === "s" || e.key === "S")) {
+      e.preventDefault();
+      open();
+    }
+  });
   input.addEventListener("keydown", function (e) {
-    if (e.key === "Escape") { if (toggle) toggle.checked = false; input.blur(); }
+    if (e.key === "Escape") { e.preventDefault(); close(); }
+    else if (e.key === "ArrowDown") { e.preventDefault(); highlight(active + 1); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); highlight(active - 1); }
+    else if (e.key === "Enter") {
+      var all = links();
+      if (all.length) { e.preventDefault(); location.href = all[Math.max(active, 0)].href; }
+    }
+  });
+  list.addEventListener("keydown", function (e) { if (e.key === "Escape") close(); });
+  var button = document.querySelector(".nq-search-button");
+  if (button) button.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); }
   });
   panel.addEventListener("toggle", function () {
     if (panel.open && !filtersLoaded) loadFilters().then(run);

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
@@ -70,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _phase(text: str) -> None:
+    """One line on what the build is doing now (a large build is otherwise silent for a minute)."""
+    print(f"nghiquyet: {text} …", file=sys.stderr, flush=True)
+
+
 def _build(args) -> int:
     from .render.site import load_settings, render, source_date_epoch
 
@@ -79,10 +85,19 @@ def _build(args) -> int:
     site_dir = args.site or root / "site"
     cache = root / ".cache" / "nghiquyet"
     settings = load_settings(root / "mkdocs.yml")
+    started = time.perf_counter()
+    if corpus.is_dir():                 # else the conversion says so, in one line
+        _phase(f"converting {corpus} into {content}")
     report, stats = convert(corpus, content, None if args.no_cache else cache, args.jobs, settings)
     print_report(report)
+    _phase(f"converted in {time.perf_counter() - started:.1f} s ({report.converted} converted, "
+           f"{report.cached} from the cache; {len(stats.written)} pages written); rendering with MkDocs "
+           "and indexing for search")
+    rendering = time.perf_counter()
     done = render(root / "mkdocs.yml", site_dir, source_date_epoch(report.newest), strict=args.strict,
                   state_dir=cache, full=args.full or args.no_cache)
+    print(f"nghiquyet: rendered and indexed in {time.perf_counter() - rendering:.1f} s, "
+          f"{time.perf_counter() - started:.1f} s in all", file=sys.stderr)
     print(f"site written to {site_dir}: {done}", file=sys.stderr)
     return 1 if args.strict and report.count(SKIPPED) else 0
 

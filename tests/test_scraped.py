@@ -5,6 +5,8 @@ export's `source_url`, the feeds' `rel="via"`)."""
 from __future__ import annotations
 
 import json
+import os
+import time
 
 from conftest import ROOT
 from nghiquyet.pages.frontmatter import parse
@@ -86,3 +88,20 @@ def test_a_sidecar_file_overrides_what_the_text_says(tmp_path):
     assert report.converted == 1
     meta = parse((out / "bai-viet" / f"{outcome.slug}.md").read_text(encoding="utf-8"))
     assert meta["date"] == "2022-06-02" and "url" not in meta
+
+
+def test_deleting_a_sidecar_is_seen(tmp_path):
+    corpus, out, cache = tmp_path / "corpus", tmp_path / "out", tmp_path / "cache"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SAMPLE, encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(corpus / "a.txt", (old, old))     # long before the cache records it: trusted unread
+    convert(corpus, out, cache)
+    (corpus / "a.txt.meta.yaml").write_text("url: https://baomau.vn/goc.html\n", encoding="utf-8")
+    report, _ = convert(corpus, out, cache)
+    (outcome,) = report.outcomes
+    page = out / "bai-viet" / f"{outcome.slug}.md"
+    assert parse(page.read_text(encoding="utf-8"))["url"] == "https://baomau.vn/goc.html"
+    (corpus / "a.txt.meta.yaml").unlink()
+    convert(corpus, out, cache)
+    assert "url" not in parse(page.read_text(encoding="utf-8"))

@@ -17,31 +17,29 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from .pages import frontmatter
-
 from .catalog import slugs
-from .fingerprint import code_fingerprint, content_hash, listing_hash, listings_key
-from .output.cache import ArticleCache, gc_paused
-from .output.cache import key as cache_key
-from .ingest.clean import clean
-from .ingest.containers import is_sidecar, sidecar_fields, sidecar_of
+from .catalog.index import build_index
 from .errors import ArticleError, BuildError, debug, describe
 from .extract.article import extract, overridden
-from .names import EXPORT, REPORT_JSON, REPORT_PAGE, STATS_PAGE
-from .pages.export import export, export_members
-from .pages.stats import stats_page
-from .catalog.index import build_index
-from .names import article_path
-from .pages.listing import PeriodPages
-from .pages.build import build_pages
-from .pages.kinds import listed_fields
-from .pages.kinds.article import article_page
+from .fingerprint import code_fingerprint, content_hash, listing_hash, listings_key
+from .ingest.clean import clean
+from .ingest.containers import is_sidecar, sidecar_fields, sidecar_of
 from .ingest.read import read
 from .ingest.scraped import SUFFIXES as RECORD_FILES, split_records
+from .names import EXPORT, REPORT_JSON, REPORT_PAGE, STATS_PAGE, article_path
+from .output.cache import ArticleCache, gc_paused
+from .output.cache import key as cache_key
+from .output.writer import WriteStats, page_bytes, page_digest, read_manifest, still_written, write_tree
+from .pages import frontmatter
+from .pages.build import build_pages
+from .pages.export import export, export_members
+from .pages.kinds import listed_fields
+from .pages.kinds.article import article_page
+from .pages.listing import PeriodPages
+from .pages.report import DUPLICATE, PUBLISHED, SKIPPED, Outcome, Report
+from .pages.stats import stats_page
 from .records import Article, Converted
 from .settings import DEFAULT, Settings
-from .pages.report import DUPLICATE, PUBLISHED, SKIPPED, Outcome, Report
-from .output.writer import WriteStats, page_bytes, page_digest, read_manifest, still_written, write_tree
 
 
 
@@ -138,7 +136,8 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | Non
         except OSError as exc:
             entries[name] = f"cannot be read ({exc.strerror})"
             continue
-        cache.record(name, stat, known)
+        if not side:      # a file's hash with its sidecar would outlive a deleted sidecar
+            cache.record(name, stat, known)
         if entry is not None:
             entries[name] = entry
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)

@@ -77,18 +77,29 @@ def classify(text: str) -> Optional[str]:
     m = pattern.search(key)         # the leftmost cue, and the longest one there
     if m:
         return kinds[m.group()]
-    for kind, groups in vocabulary().get("event_kind_groups", {}).items():
-        if any(all(match_key(w) in key for w in group) for group in groups):
+    for kind, groups in _kind_groups():
+        if any(all(w in key for w in group) for group in groups):
             return kind
-    weak = [match_key(w) for w in vocabulary()["weak_event_cues"]]
-    return "meeting" if any(w in key for w in weak) else None
+    return "meeting" if any(w in key for w in _keys("weak_event_cues")) else None
+
+
+@lru_cache(maxsize=None)
+def _keys(name: str) -> tuple[str, ...]:
+    """A word list of the vocabulary as matching keys (computed once)."""
+    return tuple(match_key(w) for w in vocabulary()[name])
+
+
+@lru_cache(maxsize=None)
+def _kind_groups() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    return tuple((kind, tuple(tuple(match_key(w) for w in group) for group in groups))
+                 for kind, groups in vocabulary().get("event_kind_groups", {}).items())
 
 
 def _regional_body(text: str) -> bool:
     """The text names a regional body (a coordination council …): its meetings serve the
     resolutions of its region."""
     key = match_key(text)
-    return any(match_key(w) in key for w in vocabulary()["regional_actors"])
+    return any(w in key for w in _keys("regional_actors"))
 
 
 def _strong_meeting(sentence: str) -> bool:

@@ -90,10 +90,8 @@ def _header(lines: list[str]) -> tuple[list[str], dict]:
             break
         m = _HEADER_LINE.match(line)
         if not m:
-            if fenced or not line.strip():
-                if fenced:       # front matter ends only at its closing rule
-                    return lines, {}
-                break
+            if fenced:           # front matter ends only at its closing rule
+                return lines, {}
             break
         field_name = _keys().get(_key(m["key"]))
         if field_name:
@@ -106,10 +104,9 @@ def _header(lines: list[str]) -> tuple[list[str], dict]:
         j += 1
     if known < 2:
         return lines, {}
-    if "url" in meta and "source" not in meta:
-        meta["source"] = urlparse(meta["url"]).hostname or None
-        if meta["source"] is None:
-            del meta["source"]
+    host = urlparse(meta["url"]).hostname if "url" in meta else None
+    if host and "source" not in meta:
+        meta["source"] = host
     return lines[:i] + lines[j:], meta
 
 

@@ -208,7 +208,7 @@ def labelled_stamp(line: str) -> Optional[str]:
     labels = [x for x in _stamp_labels() if len(x) > 4]          # longest first; "ngày" alone is no label
     if not any(label in key for label in labels):
         return None
-    m = re.search(rf"(?:{'|'.join(map(re.escape, labels))})\s*:?\s*(?P<rest>[^.;]*)$", match_key(line))
+    m = re.search(rf"(?:{'|'.join(map(re.escape, labels))})\s*:?\s*(?P<rest>[^.;]*)$", key)
     return _stamp_part(m["rest"]) if m else None
 
 

@@ -351,3 +351,10 @@ def test_feeds_are_dated_by_their_entries_and_valid(built_site):
         assert not updated.startswith("2000-"), feed.name
         if entries:
             assert updated == max(e.findtext("a:updated", namespaces=ns) for e in entries), feed.name
+
+
+def test_home_shows_a_column_per_generation_of_resolutions(built_site):
+    """Generations come from the catalogue's terms, not from a year threshold."""
+    home = (built_site / "content" / "index.md").read_text(encoding="utf-8")
+    header = next(line for line in home.splitlines() if line.startswith("| Vùng |"))
+    assert "Nghị quyết khóa IX (" in header and "Nghị quyết khóa XIII (2022)" in header

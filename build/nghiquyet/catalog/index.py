@@ -60,6 +60,11 @@ class DocumentInfo:
         return document_slug(self.id)
 
     @property
+    def regional(self) -> bool:
+        """A numbered resolution on a region: one generation of them per term, and a tracker each."""
+        return bool(self.regions) and self.type == "NQ"
+
+    @property
     def short(self) -> str:
         return self.id.rsplit("-", 1)[0]
 
@@ -204,7 +209,7 @@ def generations(documents: dict[str, DocumentInfo]) -> list[Generation]:
     """The regional resolutions (NQ with regions) grouped by their term, oldest term first."""
     by_term: dict[str, list[DocumentInfo]] = {}
     for d in documents.values():
-        if d.regions and d.type == "NQ":
+        if d.regional:
             by_term.setdefault(d.term or _term_of(d.year) or "?", []).append(d)
     order = vocabulary()["terms"]
     return [Generation(t, sorted(ds, key=lambda d: (d.date or str(d.year), d.id)))

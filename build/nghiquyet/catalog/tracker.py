@@ -131,7 +131,7 @@ def _add(steps: dict[str, Step], stage: str, entry: TimelineEntry) -> None:
 
 def regional_resolutions(index: SiteIndex) -> list[str]:
     """The resolutions a tracker is kept for: the numbered resolutions with a region."""
-    return [d.id for d in index.documents.values() if d.regions and d.type == "NQ"]
+    return [d.id for d in index.documents.values() if d.regional]
 
 
 def province_rows(index: SiteIndex, name: str) -> list[tuple[str, Row]]:

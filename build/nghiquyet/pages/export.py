@@ -66,7 +66,7 @@ def export(index: SiteIndex, members: dict[str, bytes] | None = None) -> bytes:
                   "date": d.date, "term": d.term, "issuer": d.issuer, "title": d.title, "regions": d.regions,
                   "replaces": d.replaces, "replaced_by": d.replaced_by, "concerns": d.concerns,
                   "catalogued": d.catalogued, "articles": [_url(article_path(s)) for s in d.articles],
-                  "tracker": _tracker(index, d.id) if d.regions and d.type == "NQ" else None}
+                  "tracker": _tracker(index, d.id) if d.regional else None}
                  for d in index.documents.values()]
     region_list = [{"id": rid, "url": _url(region_path(rid)), "name": r["name"], "spellings": r["spellings"],
                     "articles": [_url(article_path(s)) for s in index.region_articles[rid]]}

@@ -65,7 +65,7 @@ def document_page(index: SiteIndex, doc_id: str, periods: PeriodPages) -> str:
         out.append("## Quan hệ với các văn bản khác\n\n")
         out += [f"- **{label}:** " + ", ".join(doc_link(page, d) for d in ids) + "\n" for label, ids in chain]
         out.append("\n")
-    if doc.regions and doc.type == "NQ":
+    if doc.regional:
         out.append(tracker_section(page, index, track(index, doc_id)))
     out.append(feed_link(doc_id))
     listing = chronicle(page, index, periods, title=doc_label(doc.id), events=index.events_for(document=doc_id),
@@ -87,7 +87,7 @@ def documents_index(index: SiteIndex) -> str:
     # One section per generation of regional resolutions (their term, from the catalogue), the
     # newest first, then every other document.
     groups = [(g.label, g.documents) for g in reversed(generations(index.documents))]
-    groups.append(("Văn bản khác", [d for d in index.documents.values() if not (d.regions and d.type == "NQ")]))
+    groups.append(("Văn bản khác", [d for d in index.documents.values() if not d.regional]))
     for heading, docs in groups:
         if not docs:
             continue

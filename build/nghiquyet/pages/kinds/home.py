@@ -7,7 +7,7 @@ from ..listing import article_list, doc_link, region_link
 from ...names import ARTICLES_DIR, TIMELINE_DIR, rel
 from ..markup import link, table
 from ...vocabulary import regions
-from ...catalog.index import SiteIndex
+from ...catalog.index import SiteIndex, generations
 
 from . import ARTICLE_ITEM, PageKind
 
@@ -22,14 +22,13 @@ def home_page(index: SiteIndex, latest: int) -> str:
                f"{link('dòng thời gian', rel(page, TIMELINE_DIR + '/index.md'))}, "
                "vùng và tỉnh, thành phố.\n\n")
     out.append("## Các vùng và nghị quyết\n\n")
-    rows = []
-    for rid, region in regions().items():
-        docs = sorted((d for d in index.documents.values() if rid in d.regions and d.type == "NQ"), key=lambda d: d.year)
-        old = [d for d in docs if d.year < 2021]
-        new = [d for d in docs if d.year >= 2021]
-        rows.append([region_link(page, rid), ", ".join(doc_link(page, d.id) for d in old) or "—",
-                     ", ".join(doc_link(page, d.id) for d in new) or "—", str(len(index.region_articles[rid]))])
-    out.append(table(["Vùng", "Nghị quyết 2002–2005", "Nghị quyết 2022", "Bài viết"], rows) + "\n")
+    # One column per generation of regional resolutions: their term, from the catalogue.
+    gens = generations(index.documents)
+    rows = [[region_link(page, rid)]
+            + [", ".join(doc_link(page, d.id) for d in g.documents if rid in d.regions) or "—" for g in gens]
+            + [str(len(index.region_articles[rid]))] for rid in regions()]
+    headers = [f"Nghị quyết khóa {g.term} ({g.years})" for g in gens]
+    out.append(table(["Vùng"] + headers + ["Bài viết"], rows) + "\n")
     out.append("## Bài viết mới\n\n" + article_list(page, index, list(index.articles)[:latest]) + "\n")
     out.append(f"{link('Xem tất cả bài viết', rel(page, ARTICLES_DIR + '/index.md'))}\n")
     return "".join(out)

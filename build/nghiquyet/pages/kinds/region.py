@@ -54,7 +54,7 @@ def regions_index(index: SiteIndex) -> str:
     out = [page_head("Các vùng kinh tế - xã hội", searchable=False)]
     rows = []
     for rid, region in regions().items():
-        docs = [d for d in index.documents.values() if rid in d.regions and d.type == "NQ"]
+        docs = [d for d in index.documents.values() if d.regional and rid in d.regions]
         rows.append([region_link(page, rid), ", ".join(doc_link(page, d.id) for d in docs) or "—",
                      str(len(index.region_articles[rid]))])
     out.append(table(["Vùng", "Nghị quyết", "Số bài viết"], rows))

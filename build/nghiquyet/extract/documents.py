@@ -106,13 +106,14 @@ def _subject_keys(doc_id: str) -> tuple[str, ...]:
     return tuple(sorted({match_key(w) for w in words if w and len(w) > 2}))
 
 
-def _related(doc_id: str) -> set[str]:
+@lru_cache(maxsize=None)
+def _related(doc_id: str) -> frozenset[str]:
     """The catalogued documents one is tied to: what it replaces or concerns, what replaces or
-    concerns it."""
+    concerns it (once per id: it scans the catalogue)."""
     d = catalogue().get(doc_id, {})
     out = {d.get("replaces"), d.get("concerns")}
     out |= {o["id"] for o in catalogue().values() if doc_id in (o.get("replaces"), o.get("concerns"))}
-    return out - {None}
+    return frozenset(out - {None})
 
 
 def _issued(number: str, code: str, on: Optional[str]) -> list[dict]:

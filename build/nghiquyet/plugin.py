@@ -88,6 +88,14 @@ class NghiquyetPlugin(BasePlugin):
         page.meta = untrusted(page.meta)
         return markdown
 
+    def on_post_page(self, output, page, config):
+        from .render.valid import valid_html
+        return valid_html(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        from .render.valid import valid_html
+        return valid_html(output_content) if template_name.endswith(".html") else output_content
+
     def on_serve(self, server, config, builder):
         if self.serving:
             server.watch(str(self._corpus(config)))
@@ -96,7 +104,7 @@ class NghiquyetPlugin(BasePlugin):
     def on_post_build(self, config):
         from .render.feeds import write_feeds, write_robots
         write_robots(Path(config.site_dir), config.site_url)
-        self.feeds = write_feeds(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/", config.site_name,
+        self.feeds = write_feeds(Path(config.site_dir), config.site_url, config.site_name,
                                  self.settings().feed_items)
         if not self._outer():       # `nghiquyet build` indexes its own staging folder
             import shutil

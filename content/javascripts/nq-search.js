@@ -166,11 +166,13 @@
   function open() {
     before = document.activeElement !== input ? document.activeElement : before;
     if (toggle) toggle.checked = true;
+    if (button) button.setAttribute("aria-expanded", "true");
     input.focus();
     input.select();
   }
   function close() {
     if (toggle) toggle.checked = false;
+    if (button) button.setAttribute("aria-expanded", "false");
     input.blur();
     /* Back where the reader was; else the search button (phones), else the page's content
        (wide screens show the box itself, and focusing it would open the search again). */
@@ -199,8 +201,18 @@
   });
   list.addEventListener("keydown", function (e) { if (e.key === "Escape") close(); });
   var button = document.querySelector(".nq-search-button");
-  if (button) button.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); }
+  if (button) button.addEventListener("click", function (e) { e.preventDefault(); open(); });
+  if (toggle) toggle.addEventListener("change", function () {
+    if (button) button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+  });
+  /* Material marks its drawer and search toggles autocomplete="off" so that a browser does not
+     restore them checked on "back"; HTML allows that attribute on no checkbox, so the build drops
+     it (render/site.py) and this resets the toggles when a page is shown from the history. */
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var box = document.getElementById(id);
+      if (box) box.checked = false;
+    });
   });
   panel.addEventListener("toggle", function () {
     if (panel.open && !filtersLoaded) loadFilters().then(run);

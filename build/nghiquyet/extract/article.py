@@ -18,7 +18,7 @@ from .people import find_organisations, find_people
 from .places import find_places, find_regions
 from ..records import Article, Cleaned
 from ..text import slugify, web_address
-from ..vocabulary import catalogue
+from ..vocabulary import catalogue, vocabulary
 
 SLUG_CHARS = 80
 DESCRIPTION_CHARS = 200
@@ -177,19 +177,25 @@ def _reference_date(events, facts) -> Optional[str]:
 
 
 _AFFILIATION = re.compile(r"\s*\((?P<unit>[^()]{3,60})\)\s*$")
+# Academic and professional titles before an author's name ("PGS.TS.", "ThS.", "PGS, TS"):
+# the titles are vocabulary (vocabulary.yaml `academic_titles`).
+_ACADEMIC = re.compile(r"^(?:(?:%s)\s*[.,]?\s*)+(?=[^\W\d_])" % "|".join(
+    re.escape(t) for t in sorted(vocabulary()["academic_titles"], key=len, reverse=True)))
 
 
 def _author(cleaned: Cleaned) -> Optional[str]:
     for line in cleaned.bylines:
         author = byline_author(line)
         if author:
-            return _AFFILIATION.sub("", author) or author
+            author = _AFFILIATION.sub("", author) or author
+            author = author.rstrip("*† ")                   # a footnote mark after the name
+            return _ACADEMIC.sub("", author) or author     # "ThS. Lê Thị Thu Hà": the name
     return cleaned.hints.author_hint if cleaned.hints else None
 
 
 def _source(cleaned: Cleaned) -> Optional[str]:
     for line in cleaned.bylines:
-        m = _AFFILIATION.search(byline_author(line) or "")
+        m = _AFFILIATION.search(line) if byline_author(line) else None
         if m:
             return m["unit"]     # "Văn Thanh (Báo Phú Thọ)": the paper is the source
     for line in cleaned.sources:

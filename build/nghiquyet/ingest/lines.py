@@ -43,6 +43,8 @@ def _lexicon() -> dict:
         "byline_abbreviations": frozenset(match_key(x) for x in v["byline_abbreviations"]),
         "related": frozenset(match_key(x) for x in v["related_markers"]),
         "photo": key(v["photo_cues"]),
+        "menu": frozenset(match_key(x) for x in v["section_labels"] + v["chrome_phrases"]),
+        "masthead": key(v["masthead_prefixes"]),
     }
 
 
@@ -61,6 +63,8 @@ def is_chrome(line: str) -> bool:
     if not key:
         return True
     if key in lex["chrome"] or key.startswith(lex["chrome_prefixes"]):
+        return True
+    if key.startswith(lex["masthead"]) and not _TERMINAL.search(line):
         return True
     if _PAGINATION.match(key) and len(re.findall(r"\d+", key)) >= 2:
         return True
@@ -112,7 +116,12 @@ def is_menu_row(line: str) -> bool:
 
     >>> is_menu_row("Trang chủ | Chính trị | Kinh tế | Quốc phòng - An ninh"), is_menu_row("Tiểu vùng | Tỉnh, thành phố")
     (True, False)
+    >>> is_menu_row("Trang chủ  Chính trị  Kinh tế  Xã hội  Thế giới"), is_menu_row("Kinh tế xã hội phát triển")
+    (True, False)
     """
+    words = match_key(line).replace("|", " ").split()
+    if len(words) >= 5 and _covered(words, _lexicon()["menu"], longest=4):
+        return True         # section names with no separator but spaces
     parts = [p.strip() for p in _MENU_SPLIT.split(line) if p.strip()]
     crumbs = any(sep in line for sep in ("›", "»", " > "))      # a breadcrumb ends with a longer label
     most = 6 if crumbs else 4
@@ -184,21 +193,38 @@ def byline_author(line: str) -> str | None:
         return None
     for prefix in lex["byline"]:
         if key.startswith(prefix):
-            return text[len(prefix):].strip(" :-–") or None
+            if not prefix.endswith(":"):
+                return text.strip(" :-–")      # "Nhóm phóng viên Chính trị": a group, named whole
+            rest = text[len(prefix):].strip(" :-–")
+            return (_people(rest, lex) or rest) if rest else None
+    people = _people(text, lex)
+    if people:
+        return people
+    if match_key(text).startswith(lex["org"]) and word_count(text) <= 8 and not _weak_caption_cue(text):
+        return text
+    return None
+
+
+def _people(text: str, lex: dict) -> str | None:
+    """The people a byline names, "A - B", without the unit they work for: "Hồng Nhung - Vụ
+    Quản lý quy hoạch"; "Thu Hằng (TTXVN/Vietnam+)", "Ngọc Ánh (Văn phòng UBND huyện)" (the unit
+    in brackets is read as the source by extract/article.py); "Hoài Thu - Quang Hùng/NTV" (a
+    one-word outlet after the last slash). None when a part is no name."""
+    text = _UNIT_TAIL.sub("", text) or text
     segments = [s.strip() for s in re.split(r"\s+[-–—]\s+|\s*/\s*", text) if s.strip()]
-    is_org = lambda s: match_key(s).startswith(lex["org"])
+    if len(segments) > 1 and "/" in text and len(segments[-1].split()) == 1:
+        segments = segments[:-1]
     people = []
     for segment in segments:
-        if is_org(segment):
+        if match_key(segment).startswith(lex["org"]):
             break       # the rest names the unit the authors work for
         if not _capitalised(segment) or len(re.findall(r"[^\W\d_]+", segment)) < 2:
             return None
         people.append(segment)
-    if people:
-        return " - ".join(people)
-    if match_key(text).startswith(lex["org"]) and word_count(text) <= 8 and not _weak_caption_cue(text):
-        return text
-    return None
+    return " - ".join(people) or None
+
+
+_UNIT_TAIL = re.compile(r"\s*\([^()]{2,60}\)\s*$")
 
 
 def _byline_prefixed(line: str) -> bool:

@@ -34,7 +34,7 @@ from nghiquyet.ingest.read import read  # noqa: E402
 from nghiquyet.text import normalise_line  # noqa: E402
 
 SET_FIELDS = ("documents", "regions", "provinces", "event_dates", "events", "captions")
-EXACT_FIELDS = ("title", "date", "author", "source")
+EXACT_FIELDS = ("title", "date", "author", "source", "site")
 
 
 @dataclass
@@ -93,8 +93,19 @@ def _gold(entry: dict) -> dict:
 
 
 def _gold_file(folder: Path, corpus: Path) -> list[Case]:
-    return [Case(e["file"], corpus / e["file"], _gold(e))
+    return [Case(e["file"], corpus / e["file"], _site_convention(_gold(e)))
             for e in yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))]
+
+
+def _site_convention(exp: dict) -> dict:
+    """The dev set's and the written batches' `source` is "the domain (or outlet name) shown on
+    the page": what the front matter calls `site`. The project's `source` is whom the text
+    credits ("TTXVN", "Báo Phú Thọ"), which those golds do not record; so their value is scored
+    against `site`, and `source` is not scored on them."""
+    if "source" in exp:
+        exp = dict(exp)
+        exp["site"] = exp.pop("source")
+    return exp
 
 
 def _project() -> list[Case]:
@@ -162,7 +173,7 @@ def _evaluate_case(res: Results, case: Case) -> None:
         return
     res.exact["title"].append(_same(a.title, exp["title"]))
     res.exact["date"].append(a.date == exp["date"])
-    for name in ("author", "source"):
+    for name in ("author", "source", "site"):
         if name in exp:
             res.exact[name].append(_same(getattr(a, name), exp[name]))
     _score(res.scores["documents"], set(a.documents), set(exp["documents"]))
@@ -231,7 +242,9 @@ def report(name: str, verbose: bool = True) -> None:
         print(f"{field_name:<14}{f[field_name + '_precision']:>10.3f}{f[field_name + '_recall']:>8.3f}"
               f"{f[field_name + '_f1']:>7.3f}")
     print(f"title right {f['title']:.3f}, date right {f['date']:.3f}, author right {f['author']:.3f}, "
-          f"source right {f['source']:.3f}, event province right {f['event_province']:.3f} "
+          + (f"source right {f['source']:.3f}, " if res.exact["source"] else "")
+          + (f"site right {f['site']:.3f}, " if res.exact["site"] else "")
+          + f"event province right {f['event_province']:.3f} "
           f"({len(res.event_province)} events), chrome removed {f['chrome_removed']:.3f} "
           f"({len(res.chrome_removed)} lines), body kept {f['body_kept']:.3f} ({len(res.body_kept)} checks)")
     for lost in res.lost:

@@ -21,7 +21,7 @@ EXTRACTORS = [
     (documents, "documents_of", "documents"), (extract, "anchors", "events"), (extract, "find_events", "events"),
     (extract, "_reference_date", "date"), (extract, "find_places", "provinces"),
     (extract, "find_regions", "regions"), (extract, "_links", "links"), (extract, "_author", "author"),
-    (extract, "_source", "source"), (extract, "find_people", "people"),
+    (extract, "_source", "source"), (extract, "site_of", "site"), (extract, "find_people", "people"),
     (extract, "find_organisations", "organisations"), (documents, "congress_resolutions", "documents"),
     (clean_module, "_clean", "cleaning"), (pipeline, "article_page", "extracted fields"),
 ]

@@ -25,6 +25,7 @@ class SourceText:
     author_hint: Optional[str] = None
     site_hint: Optional[str] = None
     url_hint: Optional[str] = None     # the article's original address, when the container gives it
+    host_hint: Optional[str] = None    # the web site the page was published on (canonical address, links)
 
 
 # Roles a line of a page can play.
@@ -104,6 +105,7 @@ class Article:
     author: Optional[str] = None
     source: Optional[str] = None
     url: Optional[str] = None         # the article's original address (scrapers' records, headers)
+    site: Optional[str] = None        # the web site that published it (its domain, or its name)
     description: Optional[str] = None
     documents: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 import re
+from urllib.parse import urlparse
 from collections import Counter
 from typing import Optional
 
@@ -19,10 +20,10 @@ from .places import find_places, find_regions
 from ..records import Article, Cleaned
 from ..text import slugify, web_address
 from ..vocabulary import catalogue, vocabulary
+from .site import SOURCE_PREFIX as _SOURCE_PREFIX, site_of
 
 SLUG_CHARS = 80
 DESCRIPTION_CHARS = 200
-_SOURCE_PREFIX = re.compile(r"^(?:nguồn|theo|source)\s*:?\s*", re.I)
 
 
 class _Guard:
@@ -86,6 +87,7 @@ def extract(cleaned: Cleaned) -> Article:
         author=guard("author", lambda: _author(cleaned), None),
         source=guard("source", lambda: _source(cleaned), None),
         url=cleaned.hints.url_hint if cleaned.hints else None,
+        site=guard("site", lambda: site_of(cleaned, None), None),
         description=_description(paragraphs),
         documents=tuple(doc_ids),
         regions=tuple(regions),
@@ -220,6 +222,7 @@ def overridden(article: Article, meta: dict) -> Article:
     changes = {}
     if web_address(meta.get("url")):
         changes["url"] = web_address(meta["url"])
+        changes["site"] = urlparse(changes["url"]).hostname.removeprefix("www.")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", (meta.get("date") or "")[:10]):
         changes["date"], changes["date_inferred"] = meta["date"][:10], False
     for name in ("source", "author"):

@@ -66,6 +66,9 @@ def unwrap(lines: list[str] | tuple[str, ...]) -> Unwrapped:
     lines, meta = _header(list(lines))
     lines = _dump_markers(lines)
     if any(_looks_markdown(x) for x in lines):
+        host = _link_host(lines)
+        if host and "site" not in meta:
+            meta["site"] = host
         lines = _markdown(lines)
     lines = [_unwrap_line(x) for x in lines]
     if meta.get("title") and not any(x.strip() == meta["title"] for x in lines):
@@ -122,6 +125,20 @@ def _dump_markers(lines: list[str]) -> list[str]:
                 continue
         out.append(line)
     return out
+
+
+_LINK_HOST = re.compile(r"(?<!!)\[[^\]]*\]\(https?://(?:www\.)?(?P<host>[A-Za-z0-9.-]+)")     # links, not images
+
+
+def _link_host(lines: list[str]) -> str | None:
+    """The site a Markdown re-post was copied from: the host its own links (menu, breadcrumb,
+    teasers) point to most often; sharing and social sites are not it."""
+    from collections import Counter
+
+    skip = tuple(vocabulary()["not_publishers"])
+    hosts = Counter(m["host"].lower() for line in lines for m in _LINK_HOST.finditer(line)
+                    if not m["host"].lower().endswith(skip))
+    return hosts.most_common(1)[0][0] if hosts else None
 
 
 def _looks_markdown(line: str) -> bool:

@@ -99,7 +99,7 @@ def read_text(raw: RawDocument) -> SourceText:
     return SourceText(raw.source_file, found.lines, title_hint=meta.get("title"),
                       date_hint=date[:10] if re.match(r"\d{4}-\d{2}-\d{2}", date) else None,
                       author_hint=meta.get("author"), site_hint=meta.get("source"),
-                      url_hint=web_address(meta.get("url")))
+                      url_hint=web_address(meta.get("url")), host_hint=meta.get("site"))
 
 
 def read_html(raw: RawDocument) -> SourceText:
@@ -127,7 +127,22 @@ def read_html(raw: RawDocument) -> SourceText:
     return SourceText(raw.source_file, tuple(nfc(line) for line in lines),
                       title_hint=title, date_hint=(doc.date if doc is not None else None) or meta_date(html),
                       author_hint=doc.author if doc is not None else None,
-                      site_hint=(doc.sitename or doc.hostname) if doc is not None else None)
+                      site_hint=(doc.sitename or doc.hostname) if doc is not None else None,
+                      host_hint=(doc.hostname if doc is not None else None) or footer_host(html))
+
+
+_FOOTER = re.compile(r"<footer\b.*?</footer>", re.S | re.I)
+_ELEMENT_HOST = re.compile(r">\s*(?:©\s*(?:\d{4}\s*)?)?(?:www\.)?(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,6})\s*<", re.I)
+
+
+def footer_host(html: str) -> Optional[str]:
+    """The web address a page's footer shows as an element of its own ("<p>baolamdong.vn</p>"),
+    when the page names no canonical address: the site that published it."""
+    for footer in _FOOTER.finditer(html):
+        m = _ELEMENT_HOST.search(footer.group(0))
+        if m:
+            return m["host"].lower()
+    return None
 
 
 # <meta> names of a publication time ("article:published_time", "pubdate", "its_publication" …),

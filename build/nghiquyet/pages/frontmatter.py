@@ -42,6 +42,7 @@ def to_dict(article: Article) -> dict:
         "source_file": article.source_file,
         "source": article.source,
         "url": article.url,
+        "site": article.site,
         "author": article.author,
         "documents": list(article.documents),
         "congress_resolutions": list(article.congress_resolutions) or None,

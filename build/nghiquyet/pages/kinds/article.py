@@ -39,6 +39,8 @@ def article_page(a: Article, front_matter: str | None = None) -> str:
         facts.append(f"**Nguồn:** {escape(a.source)}")
     if a.url:
         facts.append(f"**Bài gốc:** {link(urlparse(a.url).hostname or a.url, quote(a.url, safe=_URL_SAFE))}")
+    elif a.site:
+        facts.append(f"**Đăng trên:** {escape(a.site)}")
     if facts:
         out.append(" · ".join(facts) + '\n{ .nq-meta data-pagefind-ignore="index" }\n\n')
     links = []

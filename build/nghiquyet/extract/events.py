@@ -95,6 +95,31 @@ def _kind_groups() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
                  for kind, groups in vocabulary().get("event_kind_groups", {}).items())
 
 
+def _carried_out(kind: str, clause: str, actor: Optional[str]) -> str:
+    """The kind once the actor is known: a plan or a document issued by the Government, a ministry
+    or a province carries a Party resolution out ("Chính phủ ban hành Nghị quyết số 30/NQ-CP về
+    Chương trình hành động …"); a meeting to weigh a review's report is that review.
+
+    >>> _carried_out("plan", "Tỉnh ủy Sơn La ban hành Kế hoạch", "Tỉnh ủy Sơn La"), _carried_out("plan", "", "Bộ Chính trị")
+    ('action_programme', 'plan')
+    >>> _carried_out("meeting", "Bộ Chính trị họp cho ý kiến về Báo cáo tổng kết Nghị quyết 26", "Bộ Chính trị")
+    'final_review'
+    """
+    if kind == "meeting":
+        key = match_key(clause)
+        for purpose, cues in _purposes():
+            if any(c in key for c in cues):
+                return purpose
+    if kind in ("plan", "issued") and actor and actor not in vocabulary()["party_centre"]:
+        return "action_programme"
+    return kind
+
+
+@lru_cache(maxsize=None)
+def _purposes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((kind, tuple(match_key(c) for c in cues)) for kind, cues in vocabulary()["meeting_purposes"].items())
+
+
 def _regional_body(text: str) -> bool:
     """The text names a regional body (a coordination council …): its meetings serve the
     resolutions of its region."""
@@ -305,5 +330,5 @@ def _sentence_event(sentence, local, block_mentions, start, primary, published, 
         summary = sentence if len(sentence) <= SUMMARY_CHARS else sentence[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
         iso = f"{year:04d}-{date.month:02d}-{date.day:02d}"
         actor, province = find_actor(sentence, date.start, date.end, iso)
-        return Event(iso, kind, document, summary, inferred, actor, province)
+        return Event(iso, _carried_out(kind, sentence[date.end:], actor), document, summary, inferred, actor, province)
     return None

@@ -1,6 +1,6 @@
 """The package's folders are the pipeline's stages, and a stage never reaches into a later one:
 
-    foundation (records, errors, text, vocabulary, patterns, fingerprint, settings, names)
+    foundation (records, errors, text, vocabulary, patterns, fingerprint, settings, names, progress)
     -> ingest (read, containers, lines, dates, clean) -> extract -> catalog -> pages
     -> output (writer, cache) -> search (Pagefind) -> render (MkDocs, feeds)
     -> entry points (pipeline, cli, plugin)
@@ -18,7 +18,8 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "build" / "nghiquyet"
 STAGES = ["foundation", "ingest", "extract", "catalog", "pages", "output", "search", "render", "entry"]
-FOUNDATION = {"__init__", "records", "errors", "text", "vocabulary", "patterns", "fingerprint", "settings", "names"}
+FOUNDATION = {"__init__", "records", "errors", "text", "vocabulary", "patterns", "fingerprint", "settings", "names",
+              "progress"}
 ENTRY = {"pipeline", "cli", "plugin"}
 MODULES = sorted(p for p in PACKAGE.rglob("*.py"))
 

@@ -12,6 +12,7 @@ from . import __version__
 from .errors import DEBUG_ENV, BuildError
 from .pipeline import convert, print_report
 from .pages.report import SKIPPED
+from .progress import PROGRESS_ENV
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,8 +23,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true",
                    help="stop at the first error with its traceback instead of one line per problem")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    talk = argparse.ArgumentParser(add_help=False)
+    talk.add_argument("-q", "--quiet", action="store_true", help="print only the files that were skipped, and errors")
+    talk.add_argument("-v", "--verbose", action="store_true",
+                      help="print every file's fate and MkDocs's own messages")
 
-    b = sub.add_parser("build", help="convert corpus/ into content/ and render the site into site/",
+    b = sub.add_parser("build", parents=[talk], help="convert corpus/ into content/ and render the site into site/",
                        description="Convert every article of the corpus into pages under the MkDocs docs "
                                    "folder, then render the whole site with MkDocs.")
     b.add_argument("--root", type=Path, default=Path("."), help="project folder holding mkdocs.yml (default: .)")
@@ -39,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--full", action="store_true",
                    help="render every page from scratch even when only some articles changed")
 
-    c = sub.add_parser("convert", help="write only the generated Markdown pages, no rendering",
+    c = sub.add_parser("convert", parents=[talk], help="write only the generated Markdown pages, no rendering",
                        description="Convert the articles in --corpus into Markdown pages under --out.")
     c.add_argument("--corpus", type=Path, required=True, help="folder of raw articles")
     c.add_argument("--out", type=Path, required=True, help="folder to write the Markdown pages into")
@@ -53,12 +58,16 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.debug:
         os.environ[DEBUG_ENV] = "1"      # read by every step, in worker processes too
+    args.verbosity = 0 if args.quiet else 2 if args.verbose else 1
+    # A progress bar on a terminal only (not in CI logs or pipes), and not when asked to be quiet.
+    os.environ[PROGRESS_ENV] = "1" if sys.stderr.isatty() and not args.quiet else "0"
     try:
         if args.command == "convert":
             report, stats = convert(args.corpus, args.out, args.cache, args.jobs)
-            print_report(report)
-            print(f"{len(stats.written)} pages written, {stats.unchanged} unchanged, "
-                  f"{len(stats.removed)} removed in {args.out}", file=sys.stderr)
+            print_report(report, verbosity=args.verbosity)
+            if args.verbosity:
+                print(f"{len(stats.written)} pages written, {stats.unchanged} unchanged, "
+                      f"{len(stats.removed)} removed in {args.out}", file=sys.stderr)
             return 1 if args.strict and report.count(SKIPPED) else 0
         return _build(args)
     except BuildError as exc:
@@ -71,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _phase(text: str) -> None:
+def _phase(args, text: str, end: str = " …") -> None:
     """One line on what the build is doing now (a large build is otherwise silent for a minute)."""
-    print(f"nghiquyet: {text} …", file=sys.stderr, flush=True)
+    if args.verbosity:
+        print(f"nghiquyet: {text}{end}", file=sys.stderr, flush=True)
 
 
 def _build(args) -> int:
@@ -87,18 +97,18 @@ def _build(args) -> int:
     settings = load_settings(root / "mkdocs.yml")
     started = time.perf_counter()
     if corpus.is_dir():                 # else the conversion says so, in one line
-        _phase(f"converting {corpus} into {content}")
+        _phase(args, f"converting {corpus} into {content}")
     report, stats = convert(corpus, content, None if args.no_cache else cache, args.jobs, settings)
-    print_report(report)
-    _phase(f"converted in {time.perf_counter() - started:.1f} s ({report.converted} converted, "
+    print_report(report, verbosity=args.verbosity)
+    _phase(args, f"converted in {time.perf_counter() - started:.1f} s ({report.converted} converted, "
            f"{report.cached} from the cache; {len(stats.written)} pages written); rendering with MkDocs "
            "and indexing for search")
     rendering = time.perf_counter()
     done = render(root / "mkdocs.yml", site_dir, source_date_epoch(report.newest), strict=args.strict,
-                  state_dir=cache, full=args.full or args.no_cache)
-    print(f"nghiquyet: rendered and indexed in {time.perf_counter() - rendering:.1f} s, "
-          f"{time.perf_counter() - started:.1f} s in all", file=sys.stderr)
-    print(f"site written to {site_dir}: {done}", file=sys.stderr)
+                  state_dir=cache, full=args.full or args.no_cache, verbose=args.verbosity > 1)
+    _phase(args, f"rendered and indexed in {time.perf_counter() - rendering:.1f} s, "
+           f"{time.perf_counter() - started:.1f} s in all", end="")
+    _phase(args, f"site written to {site_dir}: {done}", end="")
     return 1 if args.strict and report.count(SKIPPED) else 0
 
 

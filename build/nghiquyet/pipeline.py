@@ -35,6 +35,7 @@ from .pages.build import build_pages
 from .pages.export import export, export_members
 from .pages.kinds import listed_fields
 from .pages.kinds.article import article_page
+from .progress import bar
 from .pages.listing import PeriodPages
 from .pages.report import DUPLICATE, PUBLISHED, SKIPPED, Outcome, Report
 from .pages.stats import stats_page
@@ -141,14 +142,21 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | Non
         if entry is not None:
             entries[name] = entry
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    if jobs > 1 and len(todo) >= settings.parallel_from:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            # Records travel with their bytes (their file holds many); files are read by the worker.
-            results = list(pool.map(_convert_path, [(str(p), n, d if "#" in n else None) for p, n, _, d in todo],
-                                    chunksize=16))
-    else:
-        with gc_paused():
-            results = [_convert_one(p, n, d) for p, n, _, d in todo]
+    with bar(len(todo), "converting") as shown:
+        if jobs > 1 and len(todo) >= settings.parallel_from:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                # Records travel with their bytes (their file holds many); files are read by the worker.
+                results = []
+                for entry in pool.map(_convert_path, [(str(p), n, d if "#" in n else None) for p, n, _, d in todo],
+                                      chunksize=16):
+                    results.append(entry)
+                    shown.update()
+        else:
+            with gc_paused():
+                results = []
+                for p, n, _, d in todo:
+                    results.append(_convert_one(p, n, d))
+                    shown.update()
     for (_, name, k, _), entry in zip(todo, results):
         cache.put(k, entry)
         entries[name] = entry
@@ -238,8 +246,12 @@ def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None,
     return report, stats
 
 
-def print_report(report: Report, stream=None) -> None:
+def print_report(report: Report, stream=None, verbosity: int = 1) -> None:
+    """The build report on stderr: quiet (0) names only the skipped files, normal (1) also files
+    published with notes and duplicates, then the summary; verbose (2) every file."""
     stream = stream or sys.stderr
-    for line in report.lines():
-        print(line, file=stream)
-    print(report.summary(), file=stream)
+    for line in report.lines(verbose=verbosity > 1):
+        if verbosity > 0 or line.startswith("skipped:"):
+            print(line, file=stream)
+    if verbosity > 0:
+        print(report.summary(), file=stream)

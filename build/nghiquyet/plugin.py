@@ -56,6 +56,7 @@ class NghiquyetPlugin(BasePlugin):
     def __init__(self):
         self.serving = False
         self.feeds: list[str] = []     # the feeds of the last build (site paths)
+        self.progress = None           # the rendering's progress bar (progress.py)
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -80,6 +81,13 @@ class NghiquyetPlugin(BasePlugin):
                                 settings=self.settings())
         log.info("nghiquyet: %s; %d pages rewritten", report.summary(), len(stats.written))
 
+    def on_files(self, files, config):
+        from .progress import bar
+        # Each page is converted from Markdown, then put in its template: two steps a page (an
+        # incremental render does both for the changed pages only and ends the bar early).
+        self.progress = bar(2 * len(files.documentation_pages()), "rendering", unit="step")
+        return files
+
     def on_env(self, env, config, files):
         env.finalize = finalize
         return env
@@ -88,8 +96,15 @@ class NghiquyetPlugin(BasePlugin):
         page.meta = untrusted(page.meta)
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        if self.progress is not None:
+            self.progress.update()
+        return html
+
     def on_post_page(self, output, page, config):
         from .render.valid import valid_html
+        if self.progress is not None:
+            self.progress.update()
         return valid_html(output)
 
     def on_post_template(self, output_content, template_name, config):
@@ -102,6 +117,9 @@ class NghiquyetPlugin(BasePlugin):
         return server
 
     def on_post_build(self, config):
+        if self.progress is not None:
+            self.progress.close()
+            self.progress = None
         from .render.feeds import write_feeds, write_robots
         write_robots(Path(config.site_dir), config.site_url)
         self.feeds = write_feeds(Path(config.site_dir), config.site_url, config.site_name,

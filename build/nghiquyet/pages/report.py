@@ -36,14 +36,26 @@ class Report:
         return len(self.outcomes)
 
     def summary(self) -> str:
+        """One line: counts, and the skipped files grouped by their reason ("3 empty file, 1 not
+        text")."""
         cache = f" ({self.converted} converted, {self.cached} from cache)" if self.cached else ""
-        return (f"{self.files} files: {self.count(PUBLISHED)} published, "
-                f"{self.count(DUPLICATE)} duplicates, {self.count(SKIPPED)} skipped{cache}")
-
-    def lines(self) -> list[str]:
-        out = []
+        reasons: dict[str, int] = {}
         for o in self.outcomes:
             if o.status == SKIPPED:
+                reason = (o.reason or "no reason").split(" (")[0]
+                reasons[reason] = reasons.get(reason, 0) + 1
+        why = ": " + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda x: (-x[1], x[0]))) \
+            if reasons else ""
+        return (f"{self.files} files: {self.count(PUBLISHED)} published, "
+                f"{self.count(DUPLICATE)} duplicates, {self.count(SKIPPED)} skipped{why}{cache}")
+
+    def lines(self, verbose: bool = False) -> list[str]:
+        """A line for each file whose fate needs a look (all files, verbose)."""
+        out = []
+        for o in self.outcomes:
+            if verbose and o.status == PUBLISHED and not o.notes:
+                out.append(f"published: {o.source_file}: bai-viet/{o.slug}/")
+            elif o.status == SKIPPED:
                 out.append(f"skipped: {o.source_file}: {o.reason}")
             elif o.status == DUPLICATE:
                 out.append(f"duplicate: {o.source_file}: same text as {o.duplicate_of}")

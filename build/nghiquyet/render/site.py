@@ -35,7 +35,7 @@ RENDERING_ENV = "NGHIQUYET_RENDERING"
 
 
 def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
-           state_dir: Path | None = None, full: bool = False) -> str:
+           state_dir: Path | None = None, full: bool = False, verbose: bool = False) -> str:
     """Render content/ into site_dir with MkDocs, then index it with Pagefind; return one line
     saying what was done. The new site is made in a folder beside site_dir and swapped in only
     when complete, so a failed or interrupted render leaves the old one as it was. With a state
@@ -51,7 +51,7 @@ def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
         raise BuildError(f"MkDocs configuration not found: {config_file}")
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").setLevel(logging.INFO if verbose else logging.WARNING)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         cfg = load_config(str(config_file), site_dir=str(staging), strict=strict)

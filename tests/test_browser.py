@@ -241,3 +241,40 @@ def test_search_from_the_keyboard(page, server):
     page.keyboard.press("s")
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.classList.contains('nq-search-button')")
+
+
+@pytest.fixture(scope="module")
+def wide_server(tmp_path_factory):
+    """The corpus with the dev set: several documents share a number (11-NQ/TW of 2007, 2012 and
+    2022; 26-NQ/TW of 2013 and 2022; 24-NQ/TW of 2013 and 2022)."""
+    from conftest import FIXTURES, make_project
+    from nghiquyet.cli import main
+
+    root = make_project(tmp_path_factory.mktemp("wide") / "project")
+    for path in (FIXTURES / "devset" / "corpus").iterdir():
+        shutil.copy(path, root / "corpus" / path.name)
+    assert main(["build", "--root", str(root), "-q"]) == 0
+    with serve(root / "site") as base:
+        yield base, root / "site"
+
+
+@pytest.mark.parametrize("query, number", [("nghi quyet 11", "11"), ("nghị quyết 26", "26"), ("NQ 24", "24")])
+def test_the_cited_newer_document_ranks_first(page, wide_server, query, number):
+    """Of documents with the same number, the one cited by the most articles (then the newest)
+    comes first: Pagefind scores them alike (same words), nq-search.js orders them by rank."""
+    import json as json_module
+
+    base, site = wide_server
+    data = json_module.loads((site / "du-lieu.json").read_text(encoding="utf-8"))
+    same = [d for d in data["documents"] if d["id"].startswith(f"{number}-NQ/TW-")]
+    assert len(same) >= 2, [d["id"] for d in same]
+    best = max(same, key=lambda d: (len(d["articles"]), d["id"][-4:]))
+    page.goto(base + "/")
+    page.keyboard.press("s")
+    page.keyboard.type(query, delay=10)
+    page.wait_for_function("document.querySelector('#nq-search-results .md-search-result__meta').textContent"
+                           ".includes('kết quả')", timeout=15000)
+    page.wait_for_timeout(300)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+    documents = [h for h in hrefs if "/van-ban/" in h]
+    assert documents and documents[0].rstrip("/").endswith(best["url"].rstrip("/").split("/")[-1]), (documents, best["id"])

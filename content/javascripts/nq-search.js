@@ -103,6 +103,21 @@
     });
   }
 
+  /* Pages the search scores alike keep their order, but for their rank (a document page's: the
+     articles that cite it, then its year): "nghị quyết 11" matches 11-NQ/TW of 2007, 2012 and
+     2022 with the same words, and the one a reader means is the cited, newer one. */
+  function settleTies(data, results) {
+    var items = data.map(function (d, k) {
+      return { data: d, score: results[k].score || 0, rank: Number((d.meta || {}).rank) || 0 };
+    });
+    for (var i = 1; i < items.length; i++) {
+      for (var j = i; j > 0 && items[j].score >= items[j - 1].score * 0.95 && items[j].rank > items[j - 1].rank; j--) {
+        var t = items[j]; items[j] = items[j - 1]; items[j - 1] = t;
+      }
+    }
+    return items.map(function (x) { return x.data; });
+  }
+
   function run() {
     var q = input.value.trim();
     var mine = ++serial;
@@ -116,8 +131,10 @@
       return pf.search(normalise(q), opts).then(function (search) {
         if (!search || mine !== serial) return null;
         pending = search.results.slice(PAGE);
-        return Promise.all(search.results.slice(0, PAGE).map(function (r) { return r.data(); })).then(function (data) {
+        var first = search.results.slice(0, PAGE);
+        return Promise.all(first.map(function (r) { return r.data(); })).then(function (data) {
           if (mine !== serial) return;
+          data = settleTies(data, first);
           fillFilters(search);
           text(meta, search.results.length ? search.results.length + " kết quả" : "Không tìm thấy kết quả");
           render(data, false);

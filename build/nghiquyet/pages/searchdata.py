@@ -40,9 +40,13 @@ def _attr(name: str, value: str) -> str:
 
 def search_block(kind: str, *, filters: dict[str, list[str]] | None = None, date: Optional[str] = None,
                  source: Optional[str] = None, aliases: list[str] | None = None,
-                 texts: Iterable[str] = ()) -> str:
-    """A hidden block of Pagefind attributes, appended to a page's Markdown."""
+                 texts: Iterable[str] = (), rank: Optional[int] = None) -> str:
+    """A hidden block of Pagefind attributes, appended to a page's Markdown. `rank` orders pages
+    the search scores alike (nq-search.js): same-numbered documents match a query with the same
+    words, and Pagefind alone would rank them by page length."""
     parts = [_attr("data-pagefind-filter", f"{FILTER_KIND}:{kind}"), _attr("data-pagefind-meta", f"kind:{kind}")]
+    if rank is not None:
+        parts.append(_attr("data-pagefind-meta", f"rank:{rank}"))
     for name, values in (filters or {}).items():
         parts += [_attr("data-pagefind-filter", f"{name}:{v}") for v in values if v]
     if date:

@@ -77,7 +77,9 @@ def document_page(index: SiteIndex, doc_id: str, periods: PeriodPages) -> str:
                f"{kind} số {doc.number}"]
     out.append(search_block("Văn bản", filters={FILTER_DOCUMENT: [doc_label(doc.id)],
                                                 FILTER_REGION: [regions()[r]["name"] for r in doc.regions]},
-                            date=doc.date, aliases=aliases, texts=[doc.title or "", document_title(doc)]))
+                            date=doc.date, aliases=aliases, texts=[doc.title or "", document_title(doc)],
+                            # the most cited first, then the newest: "Nghị quyết 11" means 11-NQ/TW of 2022
+                            rank=len(doc.articles) * 10000 + int((doc.date or doc.id[-4:])[:4])))
     return "".join(out)
 
 

@@ -142,3 +142,68 @@ def test_another_pagefind_format_stops_the_build_loudly(built_site, tmp_path):
     entry_path.write_text(json.dumps(entry), encoding="utf-8")
     with pytest.raises(BuildError, match=r"Pagefind 9\.0\.0 .* knows the format of Pagefind"):
         searchindex.stabilise(bundle)
+
+
+def _what_it_finds(bundle: Path) -> dict:
+    """A bundle as a reader's search sees it, with pages named by URL (their numbers differ from
+    one bundle to another): every word's postings and variants, every filter value's pages, each
+    page's word count, and the pages in sort order."""
+    import gzip
+
+    meta = _read(next(bundle.glob("pagefind.*.pf_meta")))
+    urls = []
+    for fragment_hash, _ in meta[1]:
+        raw = gzip.decompress((bundle / "fragment" / f"{fragment_hash}.pf_fragment").read_bytes())
+        urls.append(json.loads(raw[len(searchindex.SIGNATURE):])["url"])
+
+    def by_url(postings):
+        page, out = 0, []
+        for delta, *rest in postings:
+            page += delta
+            out.append((urls[page], json.dumps(rest)))
+        return sorted(out)
+
+    words = {}
+    for _, _, file_hash in meta[2]:
+        for word, plain, variants in _read(bundle / "index" / f"{file_hash}.pf_index")[0]:
+            words[word] = (by_url(plain), {v: by_url(items) for v, items in variants})
+    filters = {}
+    for name, file_hash in meta[3]:
+        _, values = _read(bundle / "filter" / f"{file_hash}.pf_filter")
+        filters[name] = {value: sorted(urls[p] for p in pages) for value, pages in values}
+    counts = {url: count for url, (_, count) in zip(urls, meta[1])}
+    sorts = {name: [urls[p] for p in order] for name, order in meta[4]}
+    return {"words": words, "filters": filters, "counts": counts, "sorts": sorts, "fields": meta[5]}
+
+
+def test_an_index_merged_from_shares_finds_what_one_pagefind_run_finds(built_site, tmp_path):
+    """The site indexed in shares of 7 pages and merged (shards.py) against Pagefind over the
+    whole site at once: the same words, each with the same pages and locations, the same
+    filters, word counts and sort order."""
+    import subprocess
+    import sys
+
+    from nghiquyet.search import shards
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "site", site)
+    shutil.rmtree(site / "pagefind")
+    said = shards.index_search(site, cache=tmp_path / "cache", per_shard=7)
+    count = int(said.split(" of ")[1].split()[0])
+    assert count >= 8 and said.startswith(f"{count} of {count}")
+    whole = tmp_path / "whole"
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(built_site / "site"), "--output-path",
+                    str(whole), "--silent"], check=True)
+    merged, alone = _what_it_finds(site / "pagefind"), _what_it_finds(whole)
+    assert merged["words"] == alone["words"] and len(merged["words"]) > 500
+    assert merged["filters"] == alone["filters"] and merged["counts"] == alone["counts"]
+    assert merged["fields"] == alone["fields"]
+    for name, order in alone["sorts"].items():                 # pages of one date may come in any order
+        dates = {url: i for i, url in enumerate(order)}
+        assert sorted(merged["sorts"][name], key=dates.get) == order
+        assert set(merged["sorts"][name]) == set(order)
+    # Built again with nothing changed, no share is indexed again and the bundle is the same.
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+    assert shards.index_search(site, cache=tmp_path / "cache", per_shard=7).startswith(f"0 of {count}")
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+    assert before == after

@@ -218,7 +218,7 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     conversion rewrote, removes the files of pages no longer generated, and leaves a site byte
     for byte equal to a build from scratch (`--full`, into another folder), search index and
     feeds included. A change to a page every page shares (a hand-written one) renders all."""
-    import nghiquyet.search.pagefind as searchindex
+    import nghiquyet.search.shards as shards
     from mkdocs.structure.pages import Page
 
     sys.path.insert(0, str(ROOT / "tools"))
@@ -226,14 +226,20 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
 
     write_corpus(tmp_path / "corpus", 24, seed=5)
     root = make_project(tmp_path / "p", corpus=tmp_path / "corpus")
+    # Shares of 8 pages: the search index is built from several, and only changed ones again.
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      corpus: corpus\n",
+                                                                 "      corpus: corpus\n      search_shard_pages: 8\n"),
+                      encoding="utf-8")
     content, site = root / "content", root / "site"
     rendered: list[str] = []
     real = Page.render
     monkeypatch.setattr(Page, "render", lambda page, *a, **k: rendered.append(page.file.src_uri)
                         or real(page, *a, **k))
-    indexed: list[Path] = []
-    real_index = searchindex.run_pagefind
-    monkeypatch.setattr(searchindex, "run_pagefind", lambda folder: indexed.append(folder) or real_index(folder))
+    indexed: list[int] = []         # pages of each share Pagefind indexed
+    real_index = shards._index_shard
+    monkeypatch.setattr(shards, "_index_shard", lambda site_dir, pages, work: indexed.append(len(pages))
+                        or real_index(site_dir, pages, work))
 
     def build(*extra: str) -> tuple[str, set[str]]:
         """Build; what it said of the render, and which Markdown pages the conversion rewrote."""
@@ -248,11 +254,14 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
         return said, changed
 
     def equals_full_build() -> None:
+        """A build from nothing (no conversion, render or search cache) gives the same bytes."""
         clean = tmp_path / "clean"
-        assert main(["build", "--root", str(root), "--site", str(clean), "--full"]) == 0
+        assert main(["build", "--root", str(root), "--site", str(clean), "--no-cache"]) == 0
         assert snapshot(site) == snapshot(clean)
 
-    assert "from scratch" in build()[0] and len(indexed) == 1
+    assert "from scratch" in build()[0]
+    shares = len(indexed)
+    assert shares >= 4 and "search_shard_pages: 8" in config.read_text(encoding="utf-8")
     first = snapshot(site)
     said, changed = build()
     assert said.endswith("0 of %d pages rendered again, 0 stale files removed (nghiquyet build --full "
@@ -269,7 +278,7 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     newer = re.sub(r"(?m)^\d\d-\d\d-\d{4} \d\d:\d\d$", "15-06-2031 09:00", files[3].read_text(encoding="utf-8"), 1)
     (root / "corpus" / "moi.txt").write_text(newer.replace("Nghị quyết", "Nghị quyết mới", 1), encoding="utf-8")
     said, changed = build()
-    assert "rendered again" in said and set(rendered) == changed and len(indexed) == 1
+    assert "rendered again" in said and set(rendered) == changed and 1 <= len(indexed) <= shares
     assert 3 <= len(changed) < len(list(content.rglob("*.md"))) // 2
     stale = int(re.search(r"(\d+) stale files removed", said)[1])
     assert stale >= 2 and len(old_slugs - set((content / "bai-viet").iterdir())) == 2
@@ -280,6 +289,8 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     files[9].write_text(body.replace("Dự hội nghị", "Tham dự hội nghị", 1), encoding="utf-8")
     said, changed = build()
     assert "rendered again" in said and set(rendered) == changed and len(changed) >= 1
+    # Only the shares holding a changed page were indexed again.
+    assert 1 <= len(indexed) < shares, (len(indexed), shares)
     equals_full_build()
 
     # A hand-written page is shared by every page (navigation): the site is rendered from scratch.

@@ -127,6 +127,8 @@ class NghiquyetPlugin(BasePlugin):
         if not self._outer():       # `nghiquyet build` indexes its own staging folder
             import shutil
 
-            from .search.pagefind import index_search
+            from .search.shards import index_search
             shutil.rmtree(Path(config.site_dir) / "pagefind", ignore_errors=True)   # no stale chunks
-            index_search(Path(config.site_dir), self.settings().search_chunk_bytes)
+            index_search(Path(config.site_dir), self.settings().search_chunk_bytes,
+                         Path(config.config_file_path).parent / ".cache" / "nghiquyet" / "search",
+                         self.settings().search_shard_pages)

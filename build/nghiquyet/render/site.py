@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import BuildError
 from . import state as renderstate
-from ..search.pagefind import index_search
+from ..search.shards import index_search
 from ..settings import DEFAULT, Settings
 
 
@@ -58,10 +58,11 @@ def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
         shared = renderstate.fingerprint(cfg, site_dir)
         last = renderstate.load(state_dir, site_dir)
         renderstate.forget(state_dir, site_dir)
+        search = state_dir / "search" if state_dir else None     # the search index's shares
         if not (full or strict) and site_dir.is_dir() and last.get("fingerprint") == shared:
-            outputs, feeds, line = _update(cfg, site_dir, staging, last)
+            outputs, feeds, line = _update(cfg, site_dir, staging, last, search)
         else:
-            outputs, feeds, line = _from_scratch(cfg)
+            outputs, feeds, line = _from_scratch(cfg, search)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"MkDocs failed: {exc}") from None
@@ -79,7 +80,7 @@ def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
     return line
 
 
-def _update(cfg, site_dir: Path, staging: Path, last: dict) -> tuple[dict, list, str]:
+def _update(cfg, site_dir: Path, staging: Path, last: dict, search: Path | None) -> tuple[dict, list, str]:
     """The old site linked into staging; what this render writes is unlinked there first (so
     the old site's files are never written through a link), then MkDocs renders dirty."""
     from mkdocs.commands.build import build
@@ -100,32 +101,33 @@ def _update(cfg, site_dir: Path, staging: Path, last: dict) -> tuple[dict, list,
     logging.getLogger("mkdocs.commands.build").addFilter(notice)
     try:
         # No page or file changed: the old search index indexes the same HTML.
-        feeds = _run(lambda: build(cfg, dirty=True), cfg, staging, index=bool(modified or removed))
+        feeds = _run(lambda: build(cfg, dirty=True), cfg, staging, search, index=bool(modified or removed))
     finally:
         logging.getLogger("mkdocs.commands.build").removeFilter(notice)
     return outputs, feeds, (f"{again} of {len(pages)} pages rendered again, {removed} stale files removed "
                             "(nghiquyet build --full renders every page)")
 
 
-def _from_scratch(cfg) -> tuple[dict, list, str]:
+def _from_scratch(cfg, search: Path | None) -> tuple[dict, list, str]:
     from mkdocs.commands.build import build
 
-    feeds = _run(lambda: build(cfg), cfg, Path(cfg.site_dir))
+    feeds = _run(lambda: build(cfg), cfg, Path(cfg.site_dir), search)
     outputs = renderstate.outputs(cfg)
     pages = sum(1 for src in outputs if src.endswith(".md"))
     return outputs, feeds, f"{pages} pages rendered from scratch"
 
 
-def _run(build, cfg, folder: Path, index: bool = True) -> list[str]:
-    """MkDocs, then (unless told not to) Pagefind over the whole folder; the feeds the plugin wrote."""
+def _run(build, cfg, folder: Path, search: Path | None, index: bool = True) -> list[str]:
+    """MkDocs, then (unless told not to) the search index (its shares kept in `search` between
+    builds, when given); the feeds the plugin wrote."""
     os.environ[RENDERING_ENV] = "1"     # the plugin: converted already, indexed here
     try:
         build()
     finally:
         os.environ.pop(RENDERING_ENV, None)
     if index or not (folder / "pagefind").is_dir():
-        shutil.rmtree(folder / "pagefind", ignore_errors=True)
-        index_search(folder, plugin_settings(cfg).search_chunk_bytes)
+        settings = plugin_settings(cfg)
+        index_search(folder, settings.search_chunk_bytes, search, settings.search_shard_pages)
     plugin = cfg.plugins.get("nghiquyet")
     return list(getattr(plugin, "feeds", []))
 

@@ -173,9 +173,3 @@ def stabilise(bundle: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes) -> No
         meta_path.unlink()
         info["hash"] = _write(bundle, f"pagefind.{lang}_", ".pf_meta", meta, 10)[len("pagefind."):]
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes) -> None:
-    """site/pagefind/: a chunked, tone-folding search index, byte-identical for the same pages."""
-    run_pagefind(site)
-    stabilise(site / "pagefind", chunk_bytes)

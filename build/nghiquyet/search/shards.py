@@ -200,8 +200,40 @@ def _postings(parts: list[tuple[int, Posting]]) -> bytes:
     return _array_head(count) + b"".join(out)
 
 
-def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path) -> None:
+class Packed:
+    """Compressed word-index chunks by the digest of what they hold, kept from one build to the
+    next: after one page changed, most chunks hold the same words and postings, and compressing
+    them again is most of the merge's time. Writes what pagefind._write writes."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.known: dict[str, bytes] = {}
+        if path and path.is_file():
+            try:
+                self.known = pickle.loads(path.read_bytes())
+            except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
+                self.known = {}
+        self.used: dict[str, bytes] = {}
+
+    def write(self, folder: Path, prefix: str, suffix: str, body: bytes, digits: int) -> str:
+        payload = SIGNATURE + body
+        digest = hashlib.sha256(payload).hexdigest()
+        packed = self.known.get(digest) or gzip.compress(payload, compresslevel=6, mtime=0)
+        self.used[digest] = packed
+        name = f"{prefix}{digest[:digits]}"
+        while (folder / f"{name}{suffix}").exists():       # another file already has this short name
+            name = f"{prefix}{digest[:len(name) - len(prefix) + 1]}"
+        (folder / f"{name}{suffix}").write_bytes(packed)
+        return name
+
+    def save(self) -> None:
+        if self.path:
+            self.path.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path, packed: Packed | None = None) -> None:
     """Write the merged bundle into `bundle` (empty or absent)."""
+    packed = packed or Packed(None)
     bundle.mkdir(parents=True, exist_ok=True)
     for path in static_from.iterdir():
         if path.is_file() and path.name != "pagefind-entry.json" and not path.name.endswith(".pf_meta"):
@@ -240,7 +272,7 @@ def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path
     chunks = []
     for (first, last), group in zip(boundaries(groups), groups):
         payload = _array_head(1) + _array_head(len(group)) + b"".join(encoded for _, encoded in group)
-        chunks.append([first, last, _write(bundle / "index", f"{lang}_", ".pf_index", None, 7, payload)])
+        chunks.append([first, last, packed.write(bundle / "index", f"{lang}_", ".pf_index", payload, 7)])
 
     filters = []
     for name in sorted({n for s in full for n in s.filters}):
@@ -340,7 +372,9 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
         static = next((f for f, shard in zip(folders, shards) if shard.pages), None)
         if static is None:
             raise BuildError("no page of the site can be indexed for search (none has a body)")
-        merge(shards, bundle, chunk_bytes, static)
+        packed = Packed(cache / "chunks.pickle" if cache else None)
+        merge(shards, bundle, chunk_bytes, static, packed)
+        packed.save()
         _link_fragments(shards, folders, bundle / "fragment")
         if cache:
             for old in cache.glob("shard-*"):

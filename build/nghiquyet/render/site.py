@@ -107,7 +107,8 @@ def _update(cfg, site_dir: Path, staging: Path, last: dict, search: Path | None)
     from mkdocs.commands.build import build
     from mkdocs.structure.files import get_files
 
-    renderstate.link_tree(site_dir, staging)
+    # The search index is written anew from its shares (or linked whole below when no page changed).
+    renderstate.link_tree(site_dir, staging, skip=frozenset({"pagefind"}))
     files = get_files(cfg)
     outputs = renderstate.outputs(cfg, files)
     removed = renderstate.remove_stale(staging, last.get("outputs", {}), outputs, last.get("feeds", []))
@@ -122,7 +123,8 @@ def _update(cfg, site_dir: Path, staging: Path, last: dict, search: Path | None)
     logging.getLogger("mkdocs.commands.build").addFilter(notice)
     try:
         # No page or file changed: the old search index indexes the same HTML.
-        feeds = _run(lambda: build(cfg, dirty=True), cfg, staging, search, index=bool(modified or removed))
+        feeds = _run(lambda: build(cfg, dirty=True), cfg, staging, search, index=bool(modified or removed),
+                     old_index=site_dir / "pagefind")
     finally:
         logging.getLogger("mkdocs.commands.build").removeFilter(notice)
     return outputs, feeds, (f"{again} of {len(pages)} pages rendered again, {removed} stale files removed "
@@ -138,14 +140,16 @@ def _from_scratch(cfg, search: Path | None) -> tuple[dict, list, str]:
     return outputs, feeds, f"{pages} pages rendered from scratch"
 
 
-def _run(build, cfg, folder: Path, search: Path | None, index: bool = True) -> list[str]:
-    """MkDocs, then (unless told not to) the search index (its shares kept in `search` between
-    builds, when given); the feeds the plugin wrote."""
+def _run(build, cfg, folder: Path, search: Path | None, index: bool = True, old_index: Path | None = None) -> list[str]:
+    """MkDocs, then the search index (its shares kept in `search` between builds, when given);
+    told not to index, the old index (old_index) is linked in as it is. The feeds the plugin wrote."""
     os.environ[RENDERING_ENV] = "1"     # the plugin: converted already, indexed here
     try:
         build()
     finally:
         os.environ.pop(RENDERING_ENV, None)
+    if not index and old_index is not None and old_index.is_dir():
+        renderstate.link_tree(old_index, folder / "pagefind")
     if index or not (folder / "pagefind").is_dir():
         settings = plugin_settings(cfg)
         index_search(folder, settings.search_chunk_bytes, search, settings.search_shard_pages)

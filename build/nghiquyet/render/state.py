@@ -87,10 +87,13 @@ def outputs(config, files=None) -> dict[str, str]:
     return {f.src_uri: f.dest_uri for f in files or get_files(config) if f.inclusion.is_included()}
 
 
-def link_tree(source: Path, target: Path) -> None:
+def link_tree(source: Path, target: Path, skip: frozenset[str] = frozenset()) -> None:
     """target (an empty folder) gets every file of source as a hard link (a copy where the file
-    system has none), times kept: MkDocs compares them with the Markdown's."""
+    system has none), times kept: MkDocs compares them with the Markdown's. Top-level folders
+    named in skip are left out."""
     for folder, dirs, files in os.walk(source):
+        if folder == str(source):
+            dirs[:] = [d for d in dirs if d not in skip]
         rel = os.path.relpath(folder, source)
         dest = target / rel if rel != "." else target
         dest.mkdir(exist_ok=True)

@@ -47,13 +47,10 @@ CACHE_VERSION = 1
 _SORT = re.compile(r'data-pagefind-sort="(?P<name>[^":]+):(?P<value>[^"]*)"')
 
 
-@dataclass
-class Posting:
-    """A share's postings of one word (or variant): the first decoded, the others as encoded."""
-    first: list
-    rest: bytes
-    count: int
-    last: int          # the share's number of its last page
+# A share's postings of one word (or variant), ready to be joined with other shares' without
+# being encoded again: (first page's delta, the rest of the first posting as encoded, the other
+# postings as encoded, how many postings, the share's number of its last page).
+Posting = tuple
 
 
 @dataclass
@@ -61,7 +58,7 @@ class Shard:
     key: str
     pages: list = field(default_factory=list)           # [[fragment hash, word count]]
     urls: list = field(default_factory=list)            # each page's URL
-    words: dict = field(default_factory=dict)           # word -> (Posting | None, {variant: Posting})
+    words: dict = field(default_factory=dict)           # word -> (encoded word, Posting | None, {variant: (encoded, Posting)})
     filters: dict = field(default_factory=dict)         # name -> {value: [page numbers]}
     sorts: dict = field(default_factory=dict)           # name -> {url: value}
     meta_fields: list = field(default_factory=list)
@@ -88,10 +85,26 @@ def _read(path: Path):
     return cbor2.loads(raw[len(SIGNATURE):])
 
 
+def _uint(n: int) -> bytes:
+    """CBOR's encoding of a non-negative integer (what cbor2 writes)."""
+    if n < 24:
+        return bytes((n,))
+    if n < 256:
+        return bytes((0x18, n))
+    if n < 65536:
+        return b"\x19" + n.to_bytes(2, "big")
+    if n < 2 ** 32:
+        return b"\x1a" + n.to_bytes(4, "big")
+    return b"\x1b" + n.to_bytes(8, "big")
+
+
 def _posting(items: list) -> Posting:
+    first = items[0]
+    if len(first) != 3 or not isinstance(first[0], int) or first[0] < 0:
+        raise BuildError("unexpected Pagefind word index layout (a posting is not [page, locations, metadata])")
+    tail = cbor2.dumps(first)[1 + len(_uint(first[0])):]       # after the array head and the delta
     encoded = cbor2.dumps(items[1:])
-    head = len(_array_head(len(items) - 1))
-    return Posting(items[0], encoded[head:], len(items), sum(item[0] for item in items))
+    return (first[0], tail, encoded[len(_array_head(len(items) - 1)):], len(items), sum(item[0] for item in items))
 
 
 class PageHashes:
@@ -178,8 +191,8 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
         for word, plain, variants in _read(bundle / "index" / f"{chunk_hash}.pf_index")[0]:
             if renumber:
                 plain, variants = renumber(plain), [[v, renumber(items)] for v, items in variants]
-            shard.words[word] = (_posting(plain) if plain else None,
-                                 {v: _posting(items) for v, items in variants})
+            shard.words[word] = (cbor2.dumps(word), _posting(plain) if plain else None,
+                                 {v: (cbor2.dumps(v), _posting(items)) for v, items in variants})
     for name, filter_hash in meta[3]:
         _, values = _read(bundle / "filter" / f"{filter_hash}.pf_filter")
         shard.filters[name] = {value: list(pages) for value, pages in values}
@@ -191,12 +204,10 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
 def _postings(parts: list[tuple[int, Posting]]) -> bytes:
     """Several shares' postings of a word as one encoded array (offset: the share's first page)."""
     out, count, before = [], 0, 0
-    for offset, p in parts:
-        first = [offset + p.first[0] - before] + list(p.first[1:])
-        out.append(cbor2.dumps(first))
-        out.append(p.rest)
-        count += p.count
-        before = offset + p.last
+    for offset, (delta, tail, rest, n, last) in parts:
+        out += (b"\x83", _uint(offset + delta - before), tail, rest)
+        count += n
+        before = offset + last
     return _array_head(count) + b"".join(out)
 
 
@@ -214,6 +225,19 @@ class Packed:
             except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
                 self.known = {}
         self.used: dict[str, bytes] = {}
+
+    def prepare(self, bodies: list[bytes]) -> None:
+        """Compress the new ones on every core (zlib lets other threads run meanwhile)."""
+        todo = {}
+        for body in bodies:
+            payload = SIGNATURE + body
+            digest = hashlib.sha256(payload).hexdigest()
+            if digest not in self.known:
+                todo[digest] = payload
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            for digest, packed in zip(todo, pool.map(lambda b: gzip.compress(b, compresslevel=6, mtime=0),
+                                                      todo.values())):
+                self.known[digest] = packed
 
     def write(self, folder: Path, prefix: str, suffix: str, body: bytes, digits: int) -> str:
         payload = SIGNATURE + body
@@ -258,21 +282,26 @@ def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path
     (bundle / "filter").mkdir(exist_ok=True)
 
     words: list[tuple[list, bytes]] = []
+    placed = list(zip(offsets, full))
     for word in sorted({w for s in full for w in s.words}):
-        plain = [(o, s.words[word][0]) for o, s in zip(offsets, full) if word in s.words and s.words[word][0]]
+        found = [(o, s.words[word]) for o, s in placed if word in s.words]
+        encoded = found[0][1][0]
+        plain = [(o, item[1]) for o, item in found if item[1]]
         variants: dict[str, list] = {}
-        for o, s in zip(offsets, full):
-            for v, p in s.words.get(word, (None, {}))[1].items():
+        named: dict[str, bytes] = {}
+        for o, item in found:
+            for v, (v_encoded, p) in item[2].items():
                 variants.setdefault(v, []).append((o, p))
-        body = (_array_head(3) + cbor2.dumps(word) + (_postings(plain) if plain else _array_head(0))
-                + _array_head(len(variants))
-                + b"".join(_array_head(2) + cbor2.dumps(v) + _postings(variants[v]) for v in sorted(variants)))
+                named[v] = v_encoded
+        body = (b"\x83" + encoded + (_postings(plain) if plain else b"\x80") + _array_head(len(variants))
+                + b"".join(b"\x82" + named[v] + _postings(variants[v]) for v in sorted(variants)))
         words.append(([word], body))
     groups = split_words(words, chunk_bytes)
-    chunks = []
-    for (first, last), group in zip(boundaries(groups), groups):
-        payload = _array_head(1) + _array_head(len(group)) + b"".join(encoded for _, encoded in group)
-        chunks.append([first, last, packed.write(bundle / "index", f"{lang}_", ".pf_index", payload, 7)])
+    payloads = [_array_head(1) + _array_head(len(group)) + b"".join(encoded for _, encoded in group)
+                for group in groups]
+    packed.prepare(payloads)
+    chunks = [[first, last, packed.write(bundle / "index", f"{lang}_", ".pf_index", payload, 7)]
+              for (first, last), payload in zip(boundaries(groups), payloads)]
 
     filters = []
     for name in sorted({n for s in full for n in s.filters}):
@@ -369,6 +398,9 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
         for s, shard in enumerate(shards):
             if shard.pages and shard.meta_fields != fields:
                 shards[s] = _decode(folders[s], shard.key, sorts, fields)
+                if cache:               # kept renumbered: the next build finds the same fields
+                    (cache / f"shard-{count}-{s}.pickle").write_bytes(
+                        pickle.dumps(shards[s], protocol=pickle.HIGHEST_PROTOCOL))
         static = next((f for f, shard in zip(folders, shards) if shard.pages), None)
         if static is None:
             raise BuildError("no page of the site can be indexed for search (none has a body)")

@@ -1,16 +1,17 @@
-"""`make bench`: conversion speed and whole-build cost on synthetic corpora, and one 8 MB article.
+"""`make bench`: what a maintainer waits for, on synthetic corpora of N articles (and one 8 MB article).
 
-Columns: conversion articles/s in one process and with one process per core, conversion's share
-of the whole build (all cores), whole-build
-seconds and ms per article, peak RSS of the build, site size, one article page's HTML size, the
-bytes a browser fetches for a first search query with Pagefind (Playwright, Debian's Chromium):
-"nghi quyet", which matches every page, and "thai nguyen", a place name,
-the seconds of the conversion step after one article changed (the cache from the build is warm):
-a sentence of its body ("incr s"), or its title (the slowest of three, "title s"), then the
-whole `nghiquyet build` after those four edits ("rebuild s": MkDocs renders again only the pages
-the conversion rewrote, as `make serve` does, and Pagefind indexes the whole site again),
-and a baseline: plain MkDocs + Material (its own search plugin, navigation generated from the
-files) rendering the same Markdown pages, with the size of the lunr index its search fetches.
+Columns:
+- conv/s 1p, conv/s all: conversion, articles per second, in one process and on every core;
+- full s: `nghiquyet build` from nothing (no cache); RSS MB: the largest resident size of the
+  build or any process it started (Pagefind included);
+- site MB, page KB (one article's HTML), query KB and place KB: the bytes a browser fetches for a
+  first search query ("nghi quyet", which matches every page; "thai nguyen", a place name);
+- edit s: `nghiquyet build` after a sentence of one article's body changed (the median of three
+  articles), search index included; title s: the same after a title changed (the slowest of
+  three: every listing showing the article changes too);
+- serve s: with `mkdocs serve --dirty` running, from saving an edited article until the served
+  page shows the new words and the served search index is the new one;
+- plain s, lunr KB: plain MkDocs + Material (its own search) on the same Markdown, for scale.
 Prints one table; numbers come from this run on this machine. Not a test: nothing here fails.
 """
 
@@ -59,10 +60,13 @@ def convert_rate(corpus: Path, jobs: int | None) -> tuple[float, int]:
     return int(out[0]) / float(out[1]), int(out[0])
 
 
-def whole_build(root: Path) -> tuple[float, float]:
+def whole_build(root: Path, *extra: str) -> tuple[float, float]:
+    """Seconds of `nghiquyet build`, and the largest resident size (MB) of it or any process it
+    started (Pagefind's, its conversion workers)."""
     t = time.perf_counter()
-    cmd = [sys.executable, "-c", "import resource,sys; from nghiquyet.cli import main; rc=main(['build','--root',%r]);"
-           "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)" % str(root)]
+    cmd = [sys.executable, "-c", "import resource,sys; from nghiquyet.cli import main; rc=main(['build','-q','--root',%r]+%r);"
+           "print(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+           " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))" % (str(root), list(extra))]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     return time.perf_counter() - t, int(out.stdout.split()[-1]) / 1024
 
@@ -114,18 +118,66 @@ EDITS = {
 }
 
 
-def incremental_seconds(root: Path, edit: str, which: int) -> float:
-    """Seconds of the conversion step (a fresh process, as `nghiquyet build` runs it) after one
-    article changed, the cache warm from the build before."""
+def edit(root: Path, kind: str, which: int) -> Path:
     files = sorted((root / "corpus").glob("*.txt"))
     target = files[(len(files) * which) // 7]
-    target.write_text(EDITS[edit](target.read_text(encoding="utf-8")), encoding="utf-8")
-    code = ("import sys,time,pathlib; sys.path.insert(0, %r); from nghiquyet.pipeline import convert; "
-            "r=pathlib.Path(%r); t=time.perf_counter(); rep,_=convert(r/'corpus', r/'content', r/'.cache'/'nghiquyet'); "
-            "print(time.perf_counter()-t, rep.converted)") % (str(ROOT / "build"), str(root))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out[1] == "1", "the incremental build converted more than the changed article"
-    return float(out[0])
+    target.write_text(EDITS[kind](target.read_text(encoding="utf-8")), encoding="utf-8")
+    return target
+
+
+def edit_seconds(root: Path, kind: str, which: int) -> float:
+    """The whole `nghiquyet build` (search index included) after one article changed."""
+    edit(root, kind, which)
+    return whole_build(root)[0]
+
+
+def serve_seconds(root: Path, which: int) -> float | None:
+    """`mkdocs serve --dirty` (what `make serve` runs): from saving an edit of one article's body
+    until the served page has the new words and the served search index changed."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=root,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+    def get(path: str) -> bytes | None:
+        try:
+            with urllib.request.urlopen(base + path, timeout=5) as r:
+                return r.read()
+        except OSError:
+            return None
+
+    try:
+        deadline = time.time() + 1800
+        while get("/pagefind/pagefind-entry.json") is None:
+            if time.time() > deadline or proc.poll() is not None:
+                return None
+            time.sleep(0.5)
+        time.sleep(2)
+        files = sorted((root / "corpus").glob("*.txt"))
+        target = files[(len(files) * which) // 7]
+        report = json.loads((root / "content" / "bao-cao.json").read_text(encoding="utf-8"))
+        slug = next(o["slug"] for o in report["outcomes"] if o["source_file"] == target.name)
+        before = get("/pagefind/pagefind-entry.json")
+        word = f"benchword{int(time.time())}"
+        text = target.read_text(encoding="utf-8")
+        t = time.perf_counter()
+        target.write_text(text.replace("Dự hội nghị", f"Dự hội nghị {word}", 1), encoding="utf-8")
+        while time.perf_counter() - t < 600:
+            page = get(f"/bai-viet/{slug}/") or b""
+            entry = get("/pagefind/pagefind-entry.json")
+            if word.encode() in page and entry not in (None, before):
+                return time.perf_counter() - t
+            time.sleep(0.05)
+        return None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 PLAIN_CONFIG = """site_name: baseline
@@ -139,6 +191,7 @@ plugins:
 markdown_extensions: [attr_list, tables, md_in_html, toc]
 """
 PLAIN_TIMEOUT = int(os.environ.get("BENCH_PLAIN_TIMEOUT", "1800"))
+SERVE = os.environ.get("BENCH_SERVE", "1") != "0"
 
 
 def plain_mkdocs(root: Path) -> tuple[float | None, float]:
@@ -184,29 +237,28 @@ def big_article(tmp: Path) -> tuple[float, float]:
 
 def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"{'N':>6} {'conv/s 1p':>9} {'conv/s all':>10} {'conv share':>10} {'build s':>8} {'ms/art':>7} "
-          f"{'RSS MB':>7} {'site MB':>8} {'page KB':>8} {'query KB':>9} {'place KB':>9} {'incr s':>7} {'title s':>7} {'rebuild s':>9} "
-          f"{'plain s':>8} {'lunr KB':>8}")
+    print(f"{'N':>6} {'conv/s 1p':>9} {'conv/s all':>10} {'full s':>7} {'RSS MB':>7} {'site MB':>8} {'page KB':>8} "
+          f"{'query KB':>9} {'place KB':>9} {'edit s':>7} {'title s':>7} {'serve s':>8} {'plain s':>8} {'lunr KB':>8}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in SIZES:
             root = project(tmp, n)
-            rate, count = convert_rate(root / "corpus", 1)
+            rate, _ = convert_rate(root / "corpus", 1)
             rate_all, _ = convert_rate(root / "corpus", None)
-            seconds, rss = whole_build(root)
+            seconds, rss = whole_build(root, "--no-cache")
+            whole_build(root)                      # the caches a maintainer's next build starts from
             page_kb = article_page_bytes(root, "synth_00000.txt") / 1024
-            share = (count / rate_all) / seconds
             query_kb = first_query_bytes(root / "site") / 1024
             typical_kb = first_query_bytes(root / "site", "thai nguyen") / 1024
-            incr = incremental_seconds(root, "body", 3)
-            # the slowest of three title edits (articles at 1/7, 2/7 and 4/7 of the corpus)
-            title_incr = max(incremental_seconds(root, "title", k) for k in (1, 2, 4))
-            rebuild, _ = whole_build(root)
+            edits = sorted(edit_seconds(root, "body", k) for k in (1, 3, 5))
+            title = max(edit_seconds(root, "title", k) for k in (2, 4, 6))
+            serve = serve_seconds(root, 0) if SERVE else None
             plain, lunr_kb = plain_mkdocs(root)
             plain_txt = f"{plain:>8.1f}" if plain is not None else f"{'>' + str(PLAIN_TIMEOUT):>8}"
-            print(f"{n:>6} {rate:>9.0f} {rate_all:>10.0f} {share:>10.0%} {seconds:>8.1f} {1000 * seconds / n:>7.1f} "
-                  f"{rss:>7.0f} {folder_size(root / 'site') / 1e6:>8.1f} {page_kb:>8.1f} {query_kb:>9.0f} "
-                  f"{typical_kb:>9.0f} {incr:>7.2f} {title_incr:>7.2f} {rebuild:>9.2f} {plain_txt} {lunr_kb:>8.0f}")
+            serve_txt = f"{serve:>8.2f}" if serve is not None else f"{'-':>8}"
+            print(f"{n:>6} {rate:>9.0f} {rate_all:>10.0f} {seconds:>7.1f} {rss:>7.0f} "
+                  f"{folder_size(root / 'site') / 1e6:>8.1f} {page_kb:>8.1f} {query_kb:>9.0f} {typical_kb:>9.0f} "
+                  f"{edits[1]:>7.2f} {title:>7.2f} {serve_txt} {plain_txt} {lunr_kb:>8.0f}", flush=True)
             shutil.rmtree(root)
         seconds, rss = big_article(tmp)
         print(f"8 MB article: converted in {seconds:.1f} s, peak RSS {rss:.0f} MB")

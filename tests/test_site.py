@@ -370,3 +370,19 @@ def test_home_shows_a_column_per_generation_of_resolutions(built_site):
     home = (built_site / "content" / "index.md").read_text(encoding="utf-8")
     header = next(line for line in home.splitlines() if line.startswith("| Vùng |"))
     assert "Nghị quyết khóa IX (" in header and "Nghị quyết khóa XIII (2022)" in header
+
+
+def test_markdown_converted_on_every_core_gives_the_same_site(tmp_path, monkeypatch):
+    """A large render from scratch converts Markdown in worker processes (render/parallel.py):
+    every page's HTML comes from a worker, and the site is byte for byte the one-process one."""
+    import nghiquyet.render.parallel as parallel
+
+    root = make_project(tmp_path / "p")
+    assert main(["build", "--root", str(root), "--no-cache", "--site", str(tmp_path / "one")]) == 0
+    assert parallel.TAKEN["pages"] == 0                       # a small site: one process
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(parallel, "JOBS", 2)
+    assert main(["build", "--root", str(root), "--no-cache", "--site", str(tmp_path / "many")]) == 0
+    pages = len(list((root / "content").rglob("*.md")))
+    assert parallel.TAKEN["pages"] == pages > 50
+    assert snapshot(tmp_path / "many") == snapshot(tmp_path / "one")

@@ -134,7 +134,10 @@ def _update(cfg, site_dir: Path, staging: Path, last: dict, search: Path | None)
 def _from_scratch(cfg, search: Path | None) -> tuple[dict, list, str]:
     from mkdocs.commands.build import build
 
-    feeds = _run(lambda: build(cfg), cfg, Path(cfg.site_dir), search)
+    from .parallel import rendered_ahead
+
+    with rendered_ahead(cfg, Path(cfg.config_file_path)):
+        feeds = _run(lambda: build(cfg), cfg, Path(cfg.site_dir), search)
     outputs = renderstate.outputs(cfg)
     pages = sum(1 for src in outputs if src.endswith(".md"))
     return outputs, feeds, f"{pages} pages rendered from scratch"

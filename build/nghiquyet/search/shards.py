@@ -34,36 +34,17 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import cbor2
 
 from ..errors import BuildError
 from ..settings import DEFAULT
-from .pagefind import PAGEFIND_FORMAT, SIGNATURE, _array_head, _write, boundaries, split_words
+from .merge import Packed, Shard, _posting, merge
+from .pagefind import PAGEFIND_FORMAT, SIGNATURE
 
 CACHE_VERSION = 1
 _SORT = re.compile(r'data-pagefind-sort="(?P<name>[^":]+):(?P<value>[^"]*)"')
-
-
-# A share's postings of one word (or variant), ready to be joined with other shares' without
-# being encoded again: (first page's delta, the rest of the first posting as encoded, the other
-# postings as encoded, how many postings, the share's number of its last page).
-Posting = tuple
-
-
-@dataclass
-class Shard:
-    key: str
-    pages: list = field(default_factory=list)           # [[fragment hash, word count]]
-    urls: list = field(default_factory=list)            # each page's URL
-    words: dict = field(default_factory=dict)           # word -> (encoded word, Posting | None, {variant: (encoded, Posting)})
-    filters: dict = field(default_factory=dict)         # name -> {value: [page numbers]}
-    sorts: dict = field(default_factory=dict)           # name -> {url: value}
-    meta_fields: list = field(default_factory=list)
-    language: str = ""
-    entry: dict = field(default_factory=dict)
 
 
 def shard_count(pages: int, per_shard: int) -> int:
@@ -83,28 +64,6 @@ def _read(path: Path):
     if not raw.startswith(SIGNATURE):
         raise BuildError(f"unexpected Pagefind file format: {path.name}")
     return cbor2.loads(raw[len(SIGNATURE):])
-
-
-def _uint(n: int) -> bytes:
-    """CBOR's encoding of a non-negative integer (what cbor2 writes)."""
-    if n < 24:
-        return bytes((n,))
-    if n < 256:
-        return bytes((0x18, n))
-    if n < 65536:
-        return b"\x19" + n.to_bytes(2, "big")
-    if n < 2 ** 32:
-        return b"\x1a" + n.to_bytes(4, "big")
-    return b"\x1b" + n.to_bytes(8, "big")
-
-
-def _posting(items: list) -> Posting:
-    first = items[0]
-    if len(first) != 3 or not isinstance(first[0], int) or first[0] < 0:
-        raise BuildError("unexpected Pagefind word index layout (a posting is not [page, locations, metadata])")
-    tail = cbor2.dumps(first)[1 + len(_uint(first[0])):]       # after the array head and the delta
-    encoded = cbor2.dumps(items[1:])
-    return (first[0], tail, encoded[len(_array_head(len(items) - 1)):], len(items), sum(item[0] for item in items))
 
 
 class PageHashes:
@@ -199,132 +158,6 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
     shard.sorts = {name: {url: sorts[url][name] for url in shard.urls if name in sorts.get(url, {})}
                    for name, _ in meta[4]}
     return shard
-
-
-def _postings(parts: list[tuple[int, Posting]]) -> bytes:
-    """Several shares' postings of a word as one encoded array (offset: the share's first page)."""
-    out, count, before = [], 0, 0
-    for offset, (delta, tail, rest, n, last) in parts:
-        out += (b"\x83", _uint(offset + delta - before), tail, rest)
-        count += n
-        before = offset + last
-    return _array_head(count) + b"".join(out)
-
-
-class Packed:
-    """Compressed word-index chunks by the digest of what they hold, kept from one build to the
-    next: after one page changed, most chunks hold the same words and postings, and compressing
-    them again is most of the merge's time. Writes what pagefind._write writes."""
-
-    def __init__(self, path: Path | None):
-        self.path = path
-        self.known: dict[str, bytes] = {}
-        if path and path.is_file():
-            try:
-                self.known = pickle.loads(path.read_bytes())
-            except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
-                self.known = {}
-        self.used: dict[str, bytes] = {}
-
-    def prepare(self, bodies: list[bytes]) -> None:
-        """Compress the new ones on every core (zlib lets other threads run meanwhile)."""
-        todo = {}
-        for body in bodies:
-            payload = SIGNATURE + body
-            digest = hashlib.sha256(payload).hexdigest()
-            if digest not in self.known:
-                todo[digest] = payload
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            for digest, packed in zip(todo, pool.map(lambda b: gzip.compress(b, compresslevel=6, mtime=0),
-                                                      todo.values())):
-                self.known[digest] = packed
-
-    def write(self, folder: Path, prefix: str, suffix: str, body: bytes, digits: int) -> str:
-        payload = SIGNATURE + body
-        digest = hashlib.sha256(payload).hexdigest()
-        packed = self.known.get(digest) or gzip.compress(payload, compresslevel=6, mtime=0)
-        self.used[digest] = packed
-        name = f"{prefix}{digest[:digits]}"
-        while (folder / f"{name}{suffix}").exists():       # another file already has this short name
-            name = f"{prefix}{digest[:len(name) - len(prefix) + 1]}"
-        (folder / f"{name}{suffix}").write_bytes(packed)
-        return name
-
-    def save(self) -> None:
-        if self.path:
-            self.path.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path, packed: Packed | None = None) -> None:
-    """Write the merged bundle into `bundle` (empty or absent)."""
-    packed = packed or Packed(None)
-    bundle.mkdir(parents=True, exist_ok=True)
-    for path in static_from.iterdir():
-        if path.is_file() and path.name != "pagefind-entry.json" and not path.name.endswith(".pf_meta"):
-            shutil.copy2(path, bundle / path.name)
-    full = [s for s in shards if s.pages]
-    offsets, total = [], 0
-    for s in full:
-        offsets.append(total)
-        total += len(s.pages)
-    entry = dict(next((s.entry for s in full), shards[0].entry if shards else {}))
-    languages = {s.language for s in full}
-    if len(languages) > 1:
-        raise BuildError("the search index holds pages in several languages: one is supported")
-    if not full:
-        entry["languages"] = {}
-        (bundle / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                                                    encoding="utf-8")
-        return
-    lang = languages.pop()
-    (bundle / "fragment").mkdir(exist_ok=True)
-    (bundle / "index").mkdir(exist_ok=True)
-    (bundle / "filter").mkdir(exist_ok=True)
-
-    words: list[tuple[list, bytes]] = []
-    placed = list(zip(offsets, full))
-    for word in sorted({w for s in full for w in s.words}):
-        found = [(o, s.words[word]) for o, s in placed if word in s.words]
-        encoded = found[0][1][0]
-        plain = [(o, item[1]) for o, item in found if item[1]]
-        variants: dict[str, list] = {}
-        named: dict[str, bytes] = {}
-        for o, item in found:
-            for v, (v_encoded, p) in item[2].items():
-                variants.setdefault(v, []).append((o, p))
-                named[v] = v_encoded
-        body = (b"\x83" + encoded + (_postings(plain) if plain else b"\x80") + _array_head(len(variants))
-                + b"".join(b"\x82" + named[v] + _postings(variants[v]) for v in sorted(variants)))
-        words.append(([word], body))
-    groups = split_words(words, chunk_bytes)
-    payloads = [_array_head(1) + _array_head(len(group)) + b"".join(encoded for _, encoded in group)
-                for group in groups]
-    packed.prepare(payloads)
-    chunks = [[first, last, packed.write(bundle / "index", f"{lang}_", ".pf_index", payload, 7)]
-              for (first, last), payload in zip(boundaries(groups), payloads)]
-
-    filters = []
-    for name in sorted({n for s in full for n in s.filters}):
-        values: dict[str, list[int]] = {}
-        for o, s in zip(offsets, full):
-            for value, pages in s.filters.get(name, {}).items():
-                values.setdefault(value, []).extend(o + p for p in pages)
-        ordered = [name, [[value, sorted(pages)] for value, pages in sorted(values.items())]]
-        filters.append([name, _write(bundle / "filter", f"{lang}_", ".pf_filter", ordered, 7)])
-
-    sorts = []
-    for name in sorted({n for s in full for n in s.sorts}):
-        keyed = [(s.sorts[name][url], o + i) for o, s in zip(offsets, full) if name in s.sorts
-                 for i, url in enumerate(s.urls) if url in s.sorts[name]]
-        sorts.append([name, [page for _, page in sorted(keyed)]])
-
-    pages = [page for s in full for page in s.pages]
-    meta = [PAGEFIND_FORMAT, pages, chunks, filters, sorts, sorted({f for s in full for f in s.meta_fields})]
-    name = _write(bundle, f"pagefind.{lang}_", ".pf_meta", meta, 10)[len("pagefind."):]
-    info = dict(entry["languages"][lang], hash=name, page_count=len(pages))
-    entry["languages"] = {lang: info}
-    (bundle / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                                                encoding="utf-8")
 
 
 def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cache: Path | None = None,

@@ -23,7 +23,7 @@ from .errors import ArticleError, BuildError, debug, describe
 from .extract.article import extract, overridden
 from .fingerprint import code_fingerprint, content_hash, listing_hash, listings_key
 from .ingest.clean import clean
-from .ingest.containers import is_sidecar, sidecar_fields, sidecar_of
+from .ingest.containers import is_sidecar, sidecar_fields, sidecar_of, sidecar_paths
 from .ingest.read import read
 from .ingest.scraped import SUFFIXES as RECORD_FILES, split_records
 from .names import EXPORT, REPORT_JSON, REPORT_PAGE, STATS_PAGE, article_path
@@ -115,6 +115,7 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | Non
     cache = cache or ArticleCache(None)
     entries: dict[str, Converted | str] = {}
     todo: list[tuple[Path, str, str, bytes]] = []
+    present = sidecar_paths(corpus)
     for path, name in corpus_files(corpus):
         if path.suffix.lower() in RECORD_FILES:
             _records(path, name, cache, entries, todo)
@@ -123,7 +124,7 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | Non
             stat = path.stat()
             if not S_ISREG(stat.st_mode):            # a pipe or device is not an article
                 continue
-            side = sidecar_of(path)                    # its metadata file is part of its key
+            side = sidecar_of(path, present)           # its metadata file is part of its key
             extra = side.read_bytes() if side else b""
             known = cache.known_hash(name, stat) if not side else None   # unchanged: not even read
             entry = cache.get(cache_key(name, b"", known)) if known else None

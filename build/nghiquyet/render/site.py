@@ -80,7 +80,7 @@ def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
     staging.rename(site_dir)
     if old:
         _discard(old, background=len(outputs) > BACKGROUND_DELETE_FROM)
-    renderstate.save(state_dir, site_dir, shared, outputs, feeds)
+    renderstate.save(state_dir, site_dir, shared, outputs, feeds, epoch)
     return line
 
 
@@ -113,10 +113,15 @@ def _update(cfg, site_dir: Path, staging: Path, last: dict, search: Path | None)
     outputs = renderstate.outputs(cfg, files)
     removed = renderstate.remove_stale(staging, last.get("outputs", {}), outputs, last.get("feeds", []))
     modified = [f for f in files if f.inclusion.is_included() and f.is_modified()]
-    templates = list(cfg.theme.static_templates) + list(cfg.extra_templates)
+    # The sitemap and 404 page show the list of pages and the build date: when neither changed,
+    # the old ones are kept (at 5,000 pages they take 0.4 s to render again).
+    same = set(outputs) == set(last.get("outputs", {})) and last.get("epoch") == os.environ.get("SOURCE_DATE_EPOCH")
+    kept = set(cfg.theme.static_templates) if same else set()
+    templates = [t for t in list(cfg.theme.static_templates) + list(cfg.extra_templates) if t not in kept]
     for name in [f.dest_uri for f in modified] + templates + [f"{t}.gz" for t in templates]:   # sitemap.xml.gz
         if (staging / name).is_file():
             (staging / name).unlink()
+    cfg.theme.static_templates.difference_update(kept)
     pages = files.documentation_pages()
     again = sum(1 for f in modified if f.is_documentation_page())
     notice = _DirtyNotice()

@@ -71,12 +71,12 @@ def forget(state_dir: Path | None, site: Path) -> None:
 
 
 def save(state_dir: Path | None, site: Path, fingerprint_: str, outputs: dict[str, str],
-         feeds: list[str]) -> None:
+         feeds: list[str], epoch: str | None = None) -> None:
     if state_dir is None:
         return
     try:
         dump_pickle(_path(state_dir, site), {"version": VERSION, "fingerprint": fingerprint_,
-                                       "outputs": outputs, "feeds": feeds})
+                                       "outputs": outputs, "feeds": feeds, "epoch": epoch})
     except OSError:            # no state: the next render is a full one
         pass
 

@@ -39,6 +39,7 @@ from pathlib import Path
 import cbor2
 
 from ..errors import BuildError
+from ..progress import bar
 from ..settings import DEFAULT
 from .merge import Packed, Shard, _posting, merge
 from .pagefind import PAGEFIND_FORMAT, SIGNATURE
@@ -211,8 +212,10 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
             out = _index_shard(site, members[s], work / str(s))
             return s, key, out
 
-        with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, len(stale) or 1))) as pool:
+        with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, len(stale) or 1))) as pool, \
+                bar(len(stale), "indexing", unit="share") as shown:
             for s, key, out in pool.map(run, stale):
+                shown.update()
                 shard = _decode(out, key, sorts)
                 shards[s] = shard
                 if cache:

@@ -39,20 +39,14 @@ def server(built_site):
 
 @pytest.fixture(scope="module")
 def fine_server(built_site, tmp_path_factory):
-    """The same site with its word index cut into many tiny chunks (searchindex.rechunk)."""
-    from nghiquyet.search.pagefind import _read, _write, rechunk
+    """The same site with its word index cut into many tiny chunks (search/merge.py)."""
+    from nghiquyet.search.pagefind import _read
+    from nghiquyet.search.shards import index_search
 
     site = tmp_path_factory.mktemp("fine") / "site"
     shutil.copytree(built_site / "site", site)
-    bundle = site / "pagefind"
-    meta_path = next(bundle.glob("pagefind.*.pf_meta"))
-    meta = _read(meta_path)
-    meta[2] = rechunk(bundle, "vi", meta[2], limit=200)
-    meta_path.unlink()
-    name = _write(bundle, "pagefind.vi_", ".pf_meta", meta, 10)
-    entry = bundle / "pagefind-entry.json"
-    entry.write_text(entry.read_text(encoding="utf-8").replace(meta_path.name[len("pagefind."):-len(".pf_meta")],
-                                                               name[len("pagefind."):]), encoding="utf-8")
+    index_search(site, chunk_bytes=200)
+    meta = _read(next((site / "pagefind").glob("pagefind.*.pf_meta")))
     assert len(meta[2]) > 50
     with serve(site) as base:
         yield base

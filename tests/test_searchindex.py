@@ -1,6 +1,6 @@
-"""The word index of the Pagefind bundle is cut again by real size (build/nghiquyet/searchindex.py):
-the same words with the same postings end up in smaller files, and the chunk bounds written to the
-metadata lead the browser to the chunk that holds each word."""
+"""The search index (build/nghiquyet/search/): built from shares and merged, its word index cut by
+real size; the same words with the same postings as one Pagefind run, and the chunk bounds written
+to the metadata lead the browser to the chunk that holds each word."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from nghiquyet.search import pagefind as searchindex
 from nghiquyet.errors import BuildError
 from nghiquyet.settings import DEFAULT
-from nghiquyet.search.pagefind import _read, boundaries, rechunk, split_words
+from nghiquyet.search.pagefind import _read, boundaries, split_words
 
 
 def chosen(bounds: list[list[str]], term: str) -> int | None:
@@ -43,25 +43,6 @@ def entries(bundle: Path) -> list[bytes]:
 
 def pairs(words: list) -> list[tuple[list, bytes]]:
     return [(w, cbor2.dumps(w)) for w in words]
-
-
-POSTINGS = st.lists(st.tuples(st.integers(0, 70_000), st.lists(st.integers(-(2 ** 40), 2 ** 40), max_size=6)),
-                    max_size=5).map(lambda xs: [[n, locs, []] for n, locs in xs])
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.text(max_size=12), POSTINGS), max_size=40))
-def test_chunk_words_slices_each_word_as_encoded(entries_):
-    """Each word of a chunk file comes back decoded, with exactly the bytes cbor2 encodes it to
-    (small and large counts, negative and multi-byte numbers, any text)."""
-    import gzip
-    import tempfile
-
-    words = [[w, postings, []] for w, postings in entries_]
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "c.pf_index"
-        path.write_bytes(gzip.compress(searchindex.SIGNATURE + cbor2.dumps([words])))
-        assert searchindex.chunk_words(path) == pairs(words)
 
 
 WORDS = st.lists(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxy0123456789", min_size=1, max_size=8),
@@ -95,21 +76,20 @@ def test_prefix_neighbours_get_distinct_bounds():
     assert chosen(bounds, "a") is None and chosen(bounds, "zzz") is None
 
 
-def test_rechunked_bundle_keeps_every_posting(built_site, tmp_path):
-    original = built_site / "site" / "pagefind"
-    bundle = tmp_path / "pagefind"
-    shutil.copytree(original, bundle)
-    before = entries(bundle)
-    meta_path = next(bundle.glob("pagefind.*.pf_meta"))
-    meta = _read(meta_path)
-    meta[2] = rechunk(bundle, "vi", meta[2], limit=300)
-    meta_path.unlink()
-    searchindex._write(bundle, "pagefind.vi_", ".pf_meta", meta, 10)
-    after = entries(bundle)
-    assert before == after and len(before) > 100
-    _, words = bundle_words(bundle)
+def test_a_small_chunk_limit_keeps_every_posting(built_site, tmp_path):
+    """The word index cut at 300 encoded bytes: many more chunk files, the same words with the
+    same postings, and each word found in its own chunk by the browser's lookup rule."""
+    from nghiquyet.search import shards
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "site", site)
+    shards.index_search(site, chunk_bytes=300)
+    bundle = site / "pagefind"
+    assert _what_it_finds(bundle) == _what_it_finds(built_site / "site" / "pagefind")
+    assert entries(bundle) == entries(built_site / "site" / "pagefind") and len(entries(bundle)) > 100
+    meta, words = bundle_words(bundle)
     assert len(words) > 20                                        # the small limit gave many chunks
-    assert len(list((bundle / "index").glob("*.pf_index"))) == len(words)   # old chunk files gone
+    assert len(list((bundle / "index").glob("*.pf_index"))) == len(words)   # no stale chunk file
     for i, chunk in enumerate(words):
         for word in chunk:
             assert chosen(meta[2], word) == i
@@ -134,6 +114,9 @@ def test_the_installed_pagefind_writes_the_known_format(built_site):
 
 
 def test_another_pagefind_format_stops_the_build_loudly(built_site, tmp_path):
+    """A share's bundle written by another Pagefind release is refused with one clear line."""
+    from nghiquyet.search import shards
+
     bundle = tmp_path / "pagefind"
     shutil.copytree(built_site / "site" / "pagefind", bundle)
     entry_path = bundle / "pagefind-entry.json"
@@ -141,7 +124,7 @@ def test_another_pagefind_format_stops_the_build_loudly(built_site, tmp_path):
     entry["version"] = "9.0.0"
     entry_path.write_text(json.dumps(entry), encoding="utf-8")
     with pytest.raises(BuildError, match=r"Pagefind 9\.0\.0 .* knows the format of Pagefind"):
-        searchindex.stabilise(bundle)
+        shards._decode(bundle, "key", {})
 
 
 def _what_it_finds(bundle: Path) -> dict:

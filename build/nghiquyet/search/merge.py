@@ -73,7 +73,7 @@ def _postings(parts: list[tuple[int, Posting]]) -> bytes:
 class Packed:
     """Compressed word-index chunks by the digest of what they hold, kept from one build to the
     next: after one page changed, most chunks hold the same words and postings, and compressing
-    them again is most of the merge's time. Writes what pagefind._write writes."""
+    them again is most of the merge's time."""
 
     def __init__(self, path: Path | None):
         self.path = path
@@ -98,16 +98,10 @@ class Packed:
                                                       todo.values())):
                 self.known[digest] = packed
 
-    def write(self, folder: Path, prefix: str, suffix: str, body: bytes, digits: int) -> str:
-        payload = SIGNATURE + body
-        digest = hashlib.sha256(payload).hexdigest()
+    def pack(self, digest: str, payload: bytes) -> bytes:
         packed = self.known.get(digest) or gzip.compress(payload, compresslevel=6, mtime=0)
         self.used[digest] = packed
-        name = f"{prefix}{digest[:digits]}"
-        while (folder / f"{name}{suffix}").exists():       # another file already has this short name
-            name = f"{prefix}{digest[:len(name) - len(prefix) + 1]}"
-        (folder / f"{name}{suffix}").write_bytes(packed)
-        return name
+        return packed
 
     def save(self) -> None:
         if self.path:
@@ -159,7 +153,7 @@ def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path
     payloads = [_array_head(1) + _array_head(len(group)) + b"".join(encoded for _, encoded in group)
                 for group in groups]
     packed.prepare(payloads)
-    chunks = [[first, last, packed.write(bundle / "index", f"{lang}_", ".pf_index", payload, 7)]
+    chunks = [[first, last, _write(bundle / "index", f"{lang}_", ".pf_index", None, 7, payload, packed.pack)]
               for (first, last), payload in zip(boundaries(groups), payloads)]
 
     filters = []

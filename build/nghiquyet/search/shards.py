@@ -30,8 +30,6 @@ import os
 import pickle
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -42,7 +40,7 @@ from ..errors import BuildError
 from ..progress import bar
 from ..settings import DEFAULT
 from .merge import Packed, Shard, _posting, merge
-from .pagefind import PAGEFIND_FORMAT, SIGNATURE
+from .pagefind import PAGEFIND_FORMAT, SIGNATURE, _read, check_format, run_pagefind
 
 CACHE_VERSION = 1
 _SORT = re.compile(r'data-pagefind-sort="(?P<name>[^":]+):(?P<value>[^"]*)"')
@@ -58,13 +56,6 @@ def shard_of(rel: str, count: int) -> int:
 
 def _url(rel: str) -> str:
     return "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-
-
-def _read(path: Path):
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(SIGNATURE):
-        raise BuildError(f"unexpected Pagefind file format: {path.name}")
-    return cbor2.loads(raw[len(SIGNATURE):])
 
 
 class PageHashes:
@@ -112,11 +103,7 @@ def _index_shard(site: Path, pages: list[str], work: Path) -> Path:
         except OSError:
             shutil.copy2(site / rel, target)
     out = work / "bundle"
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(root), "--output-path", str(out),
-                             "--silent"], capture_output=True, text=True)
-    if result.returncode != 0 or not (out / "pagefind.js").is_file():
-        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise BuildError(f"Pagefind failed to index the site: {detail[0]}")
+    run_pagefind(root, out)
     shutil.rmtree(root, ignore_errors=True)
     return out
 
@@ -126,9 +113,7 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
     the word in the page's metadata, each field named by its number in the share's list of
     fields (-1 for the first); given the merged list (`fields`), they are numbered in it."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    if entry.get("version") != PAGEFIND_FORMAT:
-        raise BuildError(f"Pagefind {entry.get('version')} wrote the search index, but the build knows the "
-                         f"format of Pagefind {PAGEFIND_FORMAT} only: install pagefind[bin]=={PAGEFIND_FORMAT}")
+    check_format(entry)
     shard = Shard(key, entry=entry)
     languages = entry.get("languages") or {}
     if not languages:

@@ -57,11 +57,28 @@ def gc_paused():
             gc.enable()
 
 
+# Cache files this process read or wrote, by path, with their size and time: a long-lived
+# process (`mkdocs serve` rebuilds after every save) unpickles each one once while it is
+# unchanged. The objects are shared, so no caller changes what it gets.
+_KEPT: dict[str, tuple[tuple[int, int], object]] = {}
+
+
+def _mark(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
 def load_pickle(path: Path):
     """Unpickle with the cyclic garbage collector paused (unpickling a cache would otherwise
-    take twice as long)."""
+    take twice as long); the same object again while the file is unchanged."""
+    mark = _mark(path)
+    kept = _KEPT.get(str(path))
+    if kept and kept[0] == mark:
+        return kept[1]
     with gc_paused(), path.open("rb") as fh:
-        return pickle.load(fh)
+        value = pickle.load(fh)
+    _KEPT[str(path)] = (mark, value)
+    return value
 
 
 def dump_pickle(path: Path, data) -> None:
@@ -74,6 +91,7 @@ def dump_pickle(path: Path, data) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _KEPT[str(path)] = (_mark(path), data)
 
 
 class ArticleCache:

@@ -8,7 +8,6 @@ import gzip
 import hashlib
 import json
 import os
-import pickle
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 import cbor2
 
 from ..errors import BuildError
+from ..output.cache import dump_pickle, load_pickle
 from .pagefind import PAGEFIND_FORMAT, SIGNATURE, _array_head, _write, boundaries, split_words
 
 # A share's postings of one word (or variant), ready to be joined with other shares' without
@@ -80,7 +80,7 @@ class Packed:
         self.known: dict[str, bytes] = {}
         if path and path.is_file():
             try:
-                self.known = pickle.loads(path.read_bytes())
+                self.known = dict(load_pickle(path))
             except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
                 self.known = {}
         self.used: dict[str, bytes] = {}
@@ -105,7 +105,7 @@ class Packed:
 
     def save(self) -> None:
         if self.path:
-            self.path.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
+            dump_pickle(self.path, self.used)
 
 
 def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path, packed: Packed | None = None) -> None:

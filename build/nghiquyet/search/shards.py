@@ -27,7 +27,6 @@ import hashlib
 import json
 import math
 import os
-import pickle
 import re
 import shutil
 import tempfile
@@ -39,6 +38,7 @@ import cbor2
 from ..errors import BuildError
 from ..progress import bar
 from ..settings import DEFAULT
+from ..output.cache import dump_pickle, load_pickle
 from .merge import Packed, Shard, _posting, merge
 from .pagefind import PAGEFIND_FORMAT, SIGNATURE, _read, check_format, run_pagefind
 
@@ -67,7 +67,7 @@ class PageHashes:
         self.known: dict = {}
         if path and path.is_file():
             try:
-                self.known = pickle.loads(path.read_bytes())
+                self.known = load_pickle(path)
             except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
                 self.known = {}
         self.seen: dict = {}
@@ -89,7 +89,7 @@ class PageHashes:
     def save(self) -> None:
         if self.path:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_bytes(pickle.dumps(self.seen, protocol=pickle.HIGHEST_PROTOCOL))
+            dump_pickle(self.path, self.seen)
 
 
 def _index_shard(site: Path, pages: list[str], work: Path) -> Path:
@@ -181,7 +181,7 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
             known = cache / f"shard-{count}-{s}.pickle" if cache else None
             if known and known.is_file():
                 try:
-                    shard = pickle.loads(known.read_bytes())
+                    shard = load_pickle(known)
                     if isinstance(shard, Shard) and shard.key == key and (cache / f"shard-{count}-{s}").is_dir():
                         shards[s] = shard
                         continue
@@ -208,7 +208,7 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
                     shutil.rmtree(kept, ignore_errors=True)
                     kept.parent.mkdir(parents=True, exist_ok=True)
                     shutil.move(str(out), kept)
-                    (cache / f"shard-{count}-{s}.pickle").write_bytes(pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL))
+                    dump_pickle(cache / f"shard-{count}-{s}.pickle", shard)
         folders = [(cache / f"shard-{count}-{s}") if cache else (work / str(s) / "bundle") for s in range(count)]
         bundle = site / "pagefind"
         shutil.rmtree(bundle, ignore_errors=True)
@@ -219,8 +219,7 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
             if shard.pages and shard.meta_fields != fields:
                 shards[s] = _decode(folders[s], shard.key, sorts, fields)
                 if cache:               # kept renumbered: the next build finds the same fields
-                    (cache / f"shard-{count}-{s}.pickle").write_bytes(
-                        pickle.dumps(shards[s], protocol=pickle.HIGHEST_PROTOCOL))
+                    dump_pickle(cache / f"shard-{count}-{s}.pickle", shards[s])
         static = next((f for f, shard in zip(folders, shards) if shard.pages), None)
         if static is None:
             raise BuildError("no page of the site can be indexed for search (none has a body)")

@@ -1,5 +1,6 @@
 """The merge of the search index's shares into one Pagefind bundle (see shards.py for why and
-how): each share read into what the merge needs, then pages, words, filters and sorts joined.
+how): the records a share is read into (`Shard`, postings ready to join), and the joining of
+pages, words, filters and sorts into the bundle's files.
 """
 
 from __future__ import annotations

@@ -7,17 +7,20 @@ merge is plain byte work. The merged bundle is a function of the pages alone (wh
 falls in depends on its path, how many shares on how many pages), so a build that indexed one
 share again gives the same bytes as one that indexed them all.
 
-The merge (Pagefind 1.5.2's index, whose version pagefind.py checks):
+The merge (merge.py; Pagefind 1.5.2's index, whose version pagefind.py checks):
 - pages: the shares' page lists end to end, share 0 first; a page's number in the bundle is its
   number in its share plus the pages of the shares before it;
 - words: a word's postings are [page delta, locations, meta locations], each page counted from
   the one before, the first from page 0 of its share. Put end to end, only the first posting of
   each share's list changes (its delta is counted from the previous list's last page); the other
-  postings are kept as encoded. Accented variants are merged the same way, each on its own;
+  postings are kept as encoded. Accented variants are merged the same way, each on its own. Meta
+  locations name metadata fields by their number in the share's list of fields: a share that
+  lacks one of the merged list's fields is read again with its numbers renumbered;
 - filters: the value's pages renumbered; sorts: the pages in order of the sort value their HTML
   gives (`data-pagefind-sort`); fragments and Pagefind's scripts: copied (named by content).
-The word index, filters, metadata and entry file are then written as pagefind.py writes them
-(filters sorted, words re-cut by encoded size, files named by content).
+The word index, filters, metadata and entry file are then written reproducibly: filters sorted,
+the word index cut by encoded size (pagefind.split_words), files named by their content. This
+module finds the pages, decides which shares to index again and keeps them in the cache folder.
 """
 
 from __future__ import annotations

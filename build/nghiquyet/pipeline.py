@@ -23,7 +23,7 @@ from .errors import ArticleError, BuildError, debug, describe
 from .extract.article import extract, overridden
 from .fingerprint import code_fingerprint, content_hash, listing_hash, listings_key
 from .ingest.clean import clean
-from .ingest.containers import is_sidecar, sidecar_fields, sidecar_of, sidecar_paths
+from .ingest.containers import is_sidecar, sidecar_fields, sidecar_of
 from .ingest.read import read
 from .ingest.scraped import SUFFIXES as RECORD_FILES, split_records
 from .names import EXPORT, REPORT_JSON, REPORT_PAGE, STATS_PAGE, article_path
@@ -44,7 +44,9 @@ from .settings import DEFAULT, Settings
 
 
 
-def corpus_files(corpus: Path) -> list[tuple[Path, str]]:
+def corpus_files(corpus: Path, sidecars: set[str] | None = None) -> list[tuple[Path, str]]:
+    """The corpus's article files (path, name), sorted; its sidecar files' paths go into
+    `sidecars` when given (one walk of the folder for both)."""
     if not corpus.is_dir():
         raise BuildError(f"corpus folder not found: {corpus}")
     found = []
@@ -54,8 +56,12 @@ def corpus_files(corpus: Path) -> list[tuple[Path, str]]:
         prefix = base.relative_to(corpus).as_posix()
         prefix = "" if prefix == "." else prefix + "/"
         for name in files:
-            if not name.startswith(".") and not is_sidecar(name):
+            if name.startswith("."):
+                continue
+            if not is_sidecar(name):
                 found.append((base / name, prefix + name))
+            elif sidecars is not None:
+                sidecars.add(str(base / name))
     return sorted(found, key=lambda x: x[1])
 
 
@@ -115,8 +121,8 @@ def convert_all(corpus: Path, cache: ArticleCache | None = None, jobs: int | Non
     cache = cache or ArticleCache(None)
     entries: dict[str, Converted | str] = {}
     todo: list[tuple[Path, str, str, bytes]] = []
-    present = sidecar_paths(corpus)
-    for path, name in corpus_files(corpus):
+    present: set[str] = set()
+    for path, name in corpus_files(corpus, present):
         if path.suffix.lower() in RECORD_FILES:
             _records(path, name, cache, entries, todo)
             continue

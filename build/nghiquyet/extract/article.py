@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 import re
-from urllib.parse import urlparse
 from collections import Counter
 from typing import Optional
 
@@ -20,7 +19,7 @@ from .places import find_places, find_regions
 from ..records import Article, Cleaned
 from ..text import slugify, web_address
 from ..vocabulary import catalogue, vocabulary
-from .site import SOURCE_PREFIX as _SOURCE_PREFIX, site_of
+from .site import SOURCE_PREFIX as _SOURCE_PREFIX, host_of, site_of
 
 SLUG_CHARS = 80
 DESCRIPTION_CHARS = 200
@@ -222,7 +221,7 @@ def overridden(article: Article, meta: dict) -> Article:
     changes = {}
     if web_address(meta.get("url")):
         changes["url"] = web_address(meta["url"])
-        changes["site"] = urlparse(changes["url"]).hostname.removeprefix("www.")
+        changes["site"] = host_of(changes["url"]) or article.site
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", (meta.get("date") or "")[:10]):
         changes["date"], changes["date_inferred"] = meta["date"][:10], False
     for name in ("source", "author"):

@@ -43,7 +43,9 @@ def _lexicon() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
             tuple(v["district_heads"]) + ("tỉnh", "xã", "phường"))
 
 
-def _host(value: str | None) -> Optional[str]:
+def host_of(value: str | None) -> Optional[str]:
+    """The publisher's domain in an address or a bare domain ("https://www.baolangson.vn/a" ->
+    "baolangson.vn"); None for no address, or a sharing site's."""
     if not value:
         return None
     host = (urlparse(value).hostname if "://" in value else value).lower().strip(" .")
@@ -72,7 +74,7 @@ def site_of(cleaned: Cleaned, url: str | None) -> Optional[str]:
     given = (hints.url_hint,) if hints else ()
     later = (hints.host_hint, hints.site_hint) if hints else ()
     for value in (url, *given, *[c for c in credited if _BARE.fullmatch(c)], *later):
-        host = _host(value)
+        host = host_of(value)
         if host:
             return host
     # Every line the page had outside its text (the tail after a related-news list included,
@@ -82,17 +84,17 @@ def site_of(cleaned: Cleaned, url: str | None) -> Optional[str]:
               if text.strip() and text not in body]
     for text in chrome:
         bare = text.strip(" .()[]|-–·")
-        if _BARE.fullmatch(bare) and _host(bare):
-            return _host(bare)
+        if _BARE.fullmatch(bare) and host_of(bare):
+            return host_of(bare)
         if _COPYRIGHT.match(text.strip()):
             for m in _IN_LINE.finditer(text):
-                if _host(m["host"]):
-                    return _host(m["host"])
+                if host_of(m["host"]):
+                    return host_of(m["host"])
     lead = [line.text for line in cleaned.lines if line.role == BODY][:1]     # before its dateline is cut
     for text in lead + chrome:
         m = _LEAD.match(text.strip()) or _BYLINE_TAIL.search(text.strip())
-        if m and _host(m["host"]):
-            return _host(m["host"])
+        if m and host_of(m["host"]):
+            return host_of(m["host"])
     portal_heads = _lexicon()[1]
     for text in chrome:
         if match_key(text).startswith(portal_heads):

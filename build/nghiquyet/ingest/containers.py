@@ -183,7 +183,7 @@ def is_sidecar(name: str) -> bool:
     return name.lower().endswith(SIDECAR_SUFFIXES)
 
 
-def sidecar_of(path: Path, present: frozenset[str] | None = None) -> Path | None:
+def sidecar_of(path: Path, present: set[str] | frozenset[str] | None = None) -> Path | None:
     """The metadata file beside a corpus file: `<name>.meta.yaml` (or .yml, .json), or the same
     with the file's extension left out (`a.html` -> `a.meta.json`). `present`: the paths of the
     corpus's sidecar files, when the caller listed them once (no file system call per file)."""
@@ -195,14 +195,6 @@ def sidecar_of(path: Path, present: frozenset[str] | None = None) -> Path | None
             if (str(candidate) in present) if present is not None else candidate.is_file():
                 return candidate
     return None
-
-
-def sidecar_paths(corpus: Path) -> frozenset[str]:
-    """Every sidecar file of a corpus folder, as path strings (see sidecar_of)."""
-    import os
-
-    return frozenset(os.path.join(folder, name) for folder, _, files in os.walk(corpus) for name in files
-                     if is_sidecar(name))
 
 
 def sidecar_fields(data: bytes) -> dict:

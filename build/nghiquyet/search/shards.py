@@ -33,6 +33,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -41,7 +42,7 @@ import cbor2
 from ..errors import BuildError
 from ..progress import bar
 from ..settings import DEFAULT
-from ..output.cache import dump_pickle, load_pickle
+from ..output.cache import RACY_NS, dump_pickle, load_pickle
 from .merge import Packed, Shard, _posting, merge
 from .pagefind import PAGEFIND_FORMAT, SIGNATURE, _read, check_format, run_pagefind
 
@@ -63,16 +64,20 @@ def _url(rel: str) -> str:
 
 class PageHashes:
     """Each HTML page's content hash and sort values, read again only when its size or time
-    changed (in an incremental render, unchanged pages are links to the old files)."""
+    changed (in an incremental render, unchanged pages are links to the old files). As the
+    conversion cache does (output/cache.py), a time too close to the last recording is not
+    trusted: a page rewritten within the file system's time resolution keeps its time."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self.known: dict = {}
+        self.recorded_at = 0
         if path and path.is_file():
             try:
-                self.known = load_pickle(path)
-            except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
-                self.known = {}
+                saved = load_pickle(path)
+                self.known, self.recorded_at = saved["pages"], saved["recorded_at"]
+            except Exception:  # noqa: BLE001 - a damaged or older cache is only a slower build
+                self.known, self.recorded_at = {}, 0
         self.seen: dict = {}
 
     def get(self, site: Path, rel: str) -> tuple[str, dict, bool]:
@@ -80,7 +85,7 @@ class PageHashes:
         stat = os.stat(os.path.join(site, rel))
         mark = (stat.st_size, stat.st_mtime_ns)
         old = self.known.get(rel)
-        if old and old[0] == mark:
+        if old and old[0] == mark and stat.st_mtime_ns < self.recorded_at - RACY_NS:
             self.seen[rel] = old
             return old[1:]
         data = (site / rel).read_bytes()
@@ -92,7 +97,7 @@ class PageHashes:
     def save(self) -> None:
         if self.path:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            dump_pickle(self.path, self.seen)
+            dump_pickle(self.path, {"pages": self.seen, "recorded_at": time.time_ns()})
 
 
 def _index_shard(site: Path, pages: list[str], work: Path) -> Path:

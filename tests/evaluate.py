@@ -8,6 +8,8 @@
 
     python tests/evaluate.py            # every set (also: make eval)
     python tests/evaluate.py devset     # one set
+    python tests/evaluate.py DIR        # a folder kept outside the tests: DIR/gold.yaml in the
+                                        # dev set's convention, its files in DIR/corpus or DIR/raw
 
 Every article goes through the same conversion as the build (pipeline.convert_file); one that
 raises is counted as lost and all its expected items as misses. test_eval.py fails when a figure
@@ -135,7 +137,14 @@ def _written() -> list[Case]:
 GOLD_SETS = {"project": _project, "devset": _devset, "written": _written}
 
 
+def _folder(path: Path) -> list[Case]:
+    corpus = next((c for c in (path / "corpus", path / "raw") if c.is_dir()), path)
+    return _gold_file(path, corpus)
+
+
 def cases(name: str = "project") -> list[Case]:
+    if name not in GOLD_SETS and Path(name).is_dir():
+        return _folder(Path(name))
     return GOLD_SETS[name]()
 
 

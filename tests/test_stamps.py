@@ -61,3 +61,53 @@ def test_html_metadata_date(case, tmp_path):
     path.write_text(f"<html><head><title>Hội nghị quán triệt</title>{case['html']}</head><body><article>"
                     f"<h1>Hội nghị quán triệt</h1><p>{BODY}</p><p>{BODY}</p></article></body></html>", encoding="utf-8")
     assert convert_file(path, path.name).article.date == case["expected"]
+
+
+def _article(tmp_path, text: str):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return convert_file(path, path.name).article
+
+
+def test_a_stamp_below_the_headline_wins_over_a_clock_above_it(tmp_path):
+    """A portal's header clock (the day the page was saved) above the headline is not the date."""
+    a = _article(tmp_path, "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27\n\n"
+                           "Thủ tướng chủ trì Hội nghị tổng kết Nghị quyết về vùng Đông Nam Bộ\n\n"
+                           "PV - 12:18, 09/07/2022\n\n" + BODY + "\n")
+    assert a.date == "2022-07-09" and not a.date_inferred
+
+
+@pytest.mark.parametrize("lead, expected, inferred", [
+    ("Hôm nay (27/8), tại thành phố Lào Cai, Thủ tướng chủ trì hội nghị.", "2022-08-27", True),
+    ("Hôm nay, 5/12, Tỉnh ủy tổ chức hội nghị quán triệt.", "2022-12-05", True),
+    ("Hôm nay (thứ Bảy, 27/8/2022), Thủ tướng chủ trì hội nghị.", "2022-08-27", False),
+])
+def test_a_lead_that_names_its_own_day_dates_a_page_without_a_stamp(tmp_path, lead, expected, inferred):
+    a = _article(tmp_path, f"Thủ tướng chủ trì hội nghị triển khai Nghị quyết\n\n{lead}\n\n{BODY}\n")
+    assert (a.date, a.date_inferred) == (expected, inferred)
+
+
+def test_no_day_named_in_the_lead_gives_no_date(tmp_path):
+    a = _article(tmp_path, f"Hội nghị quán triệt Nghị quyết\n\nHôm nay các đại biểu thảo luận về vùng.\n\n{BODY}\n")
+    assert a.date is None
+
+
+def test_a_dump_date_glued_to_the_text_gives_the_year_not_the_day(tmp_path):
+    """" date 2023-09 Ngày 16/9, …": the field is not body text, and its year dates the events."""
+    a = _article(tmp_path, " date 2023-09 Ngày 16/9, Ban Bí thư tổ chức Hội nghị quán triệt và triển khai thực hiện "
+                           "Nghị quyết số 39 của Bộ Chính trị về xây dựng và phát triển tỉnh Nghệ An.\n\n"
+                           "Hội nghị được tổ chức trực tiếp kết hợp trực tuyến đến các tổ chức đảng trong tỉnh.\n")
+    assert a.date is None
+    assert all("date 2023" not in b.text for b in a.blocks) and "date 2023" not in a.title
+    assert [e.date for e in a.events] == ["2023-09-16"]
+
+
+def test_years_passed_since_a_cited_document_give_the_year(tmp_path):
+    """No full date in the text: "gần 18 năm triển khai Nghị quyết 39" of 2004 puts a yearless
+    stamp and "Ngày 6/7" in 2022."""
+    a = _article(tmp_path, "Tỉnh tổng kết Nghị quyết 39 của Bộ Chính trị\n\nCập nhật: 15:42 - 06/07\n\n"
+                           "Ngày 6/7, Tỉnh ủy tổ chức hội nghị tổng kết việc thực hiện Nghị quyết 39-NQ/TW của Bộ "
+                           "Chính trị (khóa IX) về phát triển vùng Bắc Trung Bộ và duyên hải Trung Bộ.\n\n"
+                           "Hội nghị đánh giá kết quả gần 18 năm tỉnh triển khai Nghị quyết 39, chỉ ra hạn chế.\n")
+    assert a.date == "2022-07-06" and a.date_inferred
+    assert "2022-07-06" in [e.date for e in a.events]

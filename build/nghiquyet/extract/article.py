@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import replace
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 
@@ -16,7 +17,7 @@ from ..errors import debug, describe
 from .events import anchors, find_events
 from .people import find_organisations, find_people
 from .places import find_places, find_regions
-from ..records import Article, Cleaned
+from ..records import BODY, STAMP, TITLE, Article, Cleaned
 from ..text import slugify, web_address
 from ..vocabulary import catalogue, vocabulary
 from .site import SOURCE_PREFIX as _SOURCE_PREFIX, host_of, site_of
@@ -48,7 +49,7 @@ def extract(cleaned: Cleaned) -> Article:
     captions = [b.text for b in cleaned.blocks if b.kind == "caption"]
     texts = [cleaned.title] + paragraphs + captions
     published, date_inferred = guard("date", lambda: _published(cleaned, paragraphs), (None, False))
-    context_year = int(published[:4]) if published else guard("date", lambda: _latest_year(paragraphs), None)
+    context_year = int(published[:4]) if published else guard("date", lambda: _context_year(cleaned, texts), None)
 
     mentions = guard("documents", lambda: D.find_mentions(texts, context_year, published), [])
     refs = guard("documents", lambda: D.documents_of(mentions), [])
@@ -129,12 +130,15 @@ def _links(cleaned: Cleaned, mentions, province_spans_by_text, n_paragraphs) -> 
 def _published(cleaned: Cleaned, paragraphs: list[str]) -> tuple[Optional[str], bool]:
     """The publication date and whether its year was inferred: a stamp with a year, else the
     page's metadata, else a stamp without a year ("Cập nhật: 15:42 - 06/07") in the latest year
-    the article's dates allow (not after any of them by more than the stamp's own month)."""
-    for line in cleaned.stamps:
+    the article's dates allow (not after any of them by more than the stamp's own month).
+    Stamps between the headline and the text come first: one above the headline may be the
+    site's clock ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27", the day the page was saved)."""
+    stamps = _stamps_in_order(cleaned)
+    for line in stamps:
         iso = stamp_date(line)
         if iso:
             return iso, False
-    for line in cleaned.stamps:
+    for line in stamps:
         iso = labelled_stamp(line)
         if iso:
             return iso, False
@@ -144,8 +148,76 @@ def _published(cleaned: Cleaned, paragraphs: list[str]) -> tuple[Optional[str], 
     for line in cleaned.stamps:
         day_month = stamp_day_month(line)
         if day_month:
-            return _with_year(day_month, paragraphs), True
+            iso = _with_year(day_month, paragraphs)
+            year = None if iso else _context_year(cleaned, [cleaned.title] + paragraphs)
+            return iso or (f"{year:04d}-{day_month[0]:02d}-{day_month[1]:02d}" if year else None), True
+    return _today(paragraphs)
+
+
+def _today(paragraphs: list[str]) -> tuple[Optional[str], bool]:
+    """A lead that names its own day ("Hôm nay (27/8), tại …") when the page prints no stamp:
+    that day, in the year it gives, else in the year the article's dates allow (inferred)."""
+    for text in paragraphs[:2]:
+        m = _TODAY().search(text)
+        if not m:
+            continue
+        day, month = int(m["d"]), int(m["m"])
+        if m["y"]:
+            found = [d for d in find_dates(m.group(0)) if d.precision == "day"]
+            if found:
+                return f"{found[0].year:04d}-{found[0].month:02d}-{found[0].day:02d}", False
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            iso = _with_year((month, day), paragraphs)
+            if iso:
+                return iso, True
     return None, False
+
+
+@lru_cache(maxsize=None)
+def _TODAY() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(vocabulary()["today_words"], key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{words})\s*(?:\(|,)\s*(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s*)?"
+                      r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?\b")
+
+
+def _context_year(cleaned: Cleaned, texts: list[str]) -> Optional[int]:
+    """The article's year when it prints no date: its latest full date, else the year and month
+    a dump record gives ("date 2023-09"), else the years it says have passed since a document it
+    cites ("gần 18 năm triển khai Nghị quyết 39" of 2004 -> 2022)."""
+    paragraphs = texts[1:]
+    latest = _latest_year(paragraphs)
+    if latest:
+        return latest
+    hint = cleaned.hints.date_hint if cleaned.hints else None
+    if hint and re.match(r"\d{4}-\d{2}", hint):
+        return int(hint[:4])
+    return _elapsed_year(texts)
+
+
+@lru_cache(maxsize=None)
+def _ELAPSED() -> re.Pattern:
+    verbs = "|".join(re.escape(w) for w in sorted(vocabulary()["elapsed_verbs"], key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?P<n>\d{{1,2}})\s+năm\s+(?:\w+\s+){{0,3}}?(?:{verbs})\b")
+
+
+def _elapsed_year(texts: list[str]) -> Optional[int]:
+    mentions = [m for m in D.find_mentions(texts) if m.year_source in ("stated", "term", "article")]
+    years = []
+    for b, text in enumerate(texts):
+        for m in _ELAPSED().finditer(text):
+            cited = [x for x in mentions if x.block == b and m.end() <= x.start <= m.end() + 24]
+            if cited and 0 < int(m["n"]) < 60:
+                years.append(cited[0].year + int(m["n"]))
+    return max(years) if years else None
+
+
+def _stamps_in_order(cleaned: Cleaned) -> list[str]:
+    """The page's stamps: those between the headline and the text first, then the others."""
+    roles = [line.role for line in cleaned.lines]
+    title_at = roles.index(TITLE) if TITLE in roles else -1
+    body_at = roles.index(BODY, title_at + 1) if BODY in roles[title_at + 1:] else len(roles)
+    below = [line.text for line in cleaned.lines[title_at + 1:body_at] if line.role == STAMP]
+    return below + [x for x in cleaned.stamps if x not in below]
 
 
 def _with_year(day_month: tuple[int, int], paragraphs: list[str]) -> Optional[str]:

@@ -4,6 +4,8 @@
   lines (`title:`, `date:`, `author:` …) and comment lines (`# url = …`) written by scrapers and
   database dumps, ending at a `---` line or the first other line. Its values become the page's
   metadata (title, date, author, source, url), not body text.
+- A dump's date field glued to the text's first line (" date 2023-09 Ngày 16/9, …"): taken off
+  the text as the page's date (a year and month only give the article's time, not its date).
 - Dump placeholders: `[img]` lines (the caption follows them) are dropped; a tail section marker
   (`[related]`, `[footer]` …) ends the article.
 - Markdown re-posts: `#` headings lose their marks, `![alt](url)` images become their alt text as
@@ -62,8 +64,16 @@ def _key(text: str) -> str:
     return "_".join(text.lower().replace("-", " ").split())
 
 
+# A dump's date field glued to the start of the text on one line (" date 2023-09 Ngày 16/9, …").
+_GLUED_DATE = re.compile(r"^\s*(?:date|published|pubdate|ngày đăng)\s*[:=]?\s*(?P<date>\d{4}-\d{2}(?:-\d{2})?)"
+                         r"(?:[T ][\d:.+Z-]+)?\s+(?=\S)", re.I)
+
+
 def unwrap(lines: list[str] | tuple[str, ...]) -> Unwrapped:
     lines, meta = _header(list(lines))
+    lines, glued = _glued_date(lines)
+    if glued and "date" not in meta:
+        meta["date"] = glued
     lines = _dump_markers(lines)
     if any(_looks_markdown(x) for x in lines):
         host = _link_host(lines)
@@ -111,6 +121,15 @@ def _header(lines: list[str]) -> tuple[list[str], dict]:
     if host and "source" not in meta:
         meta["source"] = host
     return lines[:i] + lines[j:], meta
+
+
+def _glued_date(lines: list[str]) -> tuple[list[str], str | None]:
+    """The first line's glued date field, taken off the text: ("Ngày 16/9, …", "2023-09")."""
+    first = next((i for i, x in enumerate(lines) if x.strip()), None)
+    m = _GLUED_DATE.match(lines[first]) if first is not None else None
+    if not m:
+        return lines, None
+    return lines[:first] + [lines[first][m.end():]] + lines[first + 1:], m["date"]
 
 
 def _dump_markers(lines: list[str]) -> list[str]:

@@ -97,7 +97,7 @@ def read_text(raw: RawDocument) -> SourceText:
     meta = found.meta
     date = meta.get("date", "")
     return SourceText(raw.source_file, found.lines, title_hint=meta.get("title"),
-                      date_hint=date[:10] if re.match(r"\d{4}-\d{2}-\d{2}", date) else None,
+                      date_hint=date[:10] if re.match(r"\d{4}-\d{2}(?:-\d{2})?", date) else None,
                       author_hint=meta.get("author"), site_hint=meta.get("source"),
                       url_hint=web_address(meta.get("url")), host_hint=meta.get("site"))
 

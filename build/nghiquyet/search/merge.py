@@ -34,7 +34,8 @@ class Shard:
     words: dict = field(default_factory=dict)           # word -> (encoded word, Posting | None, {variant: (encoded, Posting)})
     filters: dict = field(default_factory=dict)         # name -> {value: [page numbers]}
     sorts: dict = field(default_factory=dict)           # name -> {url: value}
-    meta_fields: list = field(default_factory=list)
+    meta_fields: list = field(default_factory=list)     # the fields its postings are numbered in
+    own_fields: list = field(default_factory=list)      # the fields its own pages have
     language: str = ""
     entry: dict = field(default_factory=dict)
 

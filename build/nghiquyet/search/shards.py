@@ -46,7 +46,7 @@ from ..output.cache import RACY_NS, dump_pickle, load_pickle
 from .merge import Packed, Shard, _posting, merge
 from .pagefind import PAGEFIND_FORMAT, SIGNATURE, _read, check_format, run_pagefind
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _SORT = re.compile(r'data-pagefind-sort="(?P<name>[^":]+):(?P<value>[^"]*)"')
 
 
@@ -119,7 +119,9 @@ def _index_shard(site: Path, pages: list[str], work: Path) -> Path:
 def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | None = None) -> Shard:
     """A share's Pagefind bundle, read into what the merge needs. A posting's third part places
     the word in the page's metadata, each field named by its number in the share's list of
-    fields (-1 for the first); given the merged list (`fields`), they are numbered in it."""
+    fields (-1 for the first); given the fields the other shares have (`fields`), they are
+    numbered in the sorted union of those and the share's own, so that a share is read once
+    when the union is already known (an incremental build: the kept shares know it)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     check_format(entry)
     shard = Shard(key, entry=entry)
@@ -135,7 +137,10 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
         raw = gzip.decompress((bundle / "fragment" / f"{fragment_hash}.pf_fragment").read_bytes())
         shard.urls.append(json.loads(raw[len(SIGNATURE):])["url"])
     shard.meta_fields = list(meta[5]) if len(meta) > 5 else []
+    shard.own_fields = list(shard.meta_fields)
     renumber = None
+    if fields is not None:
+        fields = sorted(set(fields) | set(shard.meta_fields))
     if fields is not None and fields != shard.meta_fields:
         number = {-(i + 1): -(fields.index(f) + 1) for i, f in enumerate(shard.meta_fields)}
         renumber = lambda items: [[d, locs, [number.get(x, x) for x in meta_locs]] for d, locs, meta_locs in items]
@@ -200,6 +205,8 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
             else:
                 shards[s] = Shard(key)          # no page fell in this share
 
+        known_fields = sorted({f for shard in shards if shard is not None for f in shard.own_fields})
+
         def run(item):
             s, key = item
             out = _index_shard(site, members[s], work / str(s))
@@ -209,7 +216,7 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
                 bar(len(stale), "indexing", unit="share") as shown:
             for s, key, out in pool.map(run, stale):
                 shown.update()
-                shard = _decode(out, key, sorts)
+                shard = _decode(out, key, sorts, known_fields)
                 shards[s] = shard
                 if cache:
                     kept = cache / f"shard-{count}-{s}"
@@ -222,7 +229,7 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
         shutil.rmtree(bundle, ignore_errors=True)
         # The merged list of metadata fields; a share that lacks one of them is read again,
         # its postings' field numbers renumbered in that list (large shares have them all).
-        fields = sorted({f for shard in shards for f in shard.meta_fields})
+        fields = sorted({f for shard in shards for f in shard.own_fields})
         for s, shard in enumerate(shards):
             if shard.pages and shard.meta_fields != fields:
                 shards[s] = _decode(folders[s], shard.key, sorts, fields)

@@ -200,6 +200,15 @@ FILLER = " Hội nghị có sự tham dự của lãnh đạo các sở, ban, ng
      []),
     ("Nghị quyết 37 và Kết luận 26 của Bộ Chính trị khóa XI được quán triệt rộng rãi trong toàn tỉnh năm qua." + FILLER,
      []),
+    # Each clause after a semicolon may report a happening of its own.
+    ("Ngày 29/8/2005, Bộ Chính trị khóa IX đã ban hành Nghị quyết số 53-NQ/TW; và ngày 02/8/2012, Bộ Chính trị "
+     "khóa XI đã ban hành Kết luận số 27-KL/TW về phát triển vùng." + FILLER,
+     [("2005-08-29", "issued"), ("2012-08-02", "issued")]),
+    # A time of day without "ngày" after the verb.
+    ("Tại Hội nghị toàn quốc quán triệt, triển khai thực hiện Nghị quyết số 23-NQ/TW diễn ra sáng 14/10, các tỉnh "
+     "phát biểu tham luận." + FILLER, [("2022-10-14", "dissemination")]),
+    ("Sáng 29/11, Bộ Chính trị, Ban Bí thư tổ chức Hội nghị toàn quốc phổ biến nội dung Nghị quyết số 23 của Bộ "
+     "Chính trị." + FILLER, [("2022-11-29", "dissemination")]),
 ])
 def test_event_positions(body, events):
     assert _events(body) == events

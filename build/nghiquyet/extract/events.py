@@ -24,7 +24,7 @@ from ..vocabulary import term_years, vocabulary
 # A sentence ends at . ! ? … followed by spaces and a capital or a digit (group 1: the spaces).
 _SENTENCE_END = re.compile(r"[.!?…](\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _TIME_LEAD = re.compile(
-    r"^(?:[-–•*+]\s*)?(?:(?:đúng|vào|lúc|vào lúc|từ|trong|đến|tới)\s+)*(?:(?:hai|ba|bốn|năm|\d)\s+ngày\s+)?"
+    r"^(?:[-–•*+]\s*)?(?:(?:và|đúng|vào|lúc|vào lúc|từ|trong|đến|tới)\s+)*(?:(?:hai|ba|bốn|năm|\d)\s+ngày\s+)?"
     r"(?:\d{1,2}\s*(?:giờ|h|:)?\s*\d{0,2}\s*(?:phút\s*)?)?"
     r"(?:(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối)\s+)?"
     r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?"
@@ -144,9 +144,11 @@ def _opens_clause(sentence: str, date: DateMatch) -> bool:
 
 @lru_cache(maxsize=None)
 def _verb_time() -> re.Pattern:
-    """"… diễn ra ngày 15-4", "… do Thủ tướng ký ngày 23/8/2022": a date right after a verb."""
+    """"… diễn ra ngày 15-4", "… diễn ra sáng 23/10", "… do Thủ tướng ký ngày 23/8/2022": a date
+    right after a verb."""
     verbs = trie_alternation(vocabulary()["event_verbs"], not_after=r"\w", ignore_case=True)
-    return re.compile(rf"(?:{verbs})\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày|hôm)\s+$", re.I)
+    return re.compile(rf"(?:{verbs})\s+(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+(?:(?:ngày|hôm)\s+)?|(?:ngày|hôm)\s+)$",
+                      re.I)
 
 
 def _time_after_verb(sentence: str, date: DateMatch) -> bool:
@@ -284,7 +286,25 @@ def find_events(paragraphs: list[str], mentions_by_block: dict[int, list[Mention
             event = _sentence_event(sentence, local, block_mentions, start, primary, published, facts, text)
             if event:
                 events.setdefault((event.date, event.kind, event.document), event)
+            # "…, ngày 29/8/2005, Bộ Chính trị ban hành Nghị quyết số 53-NQ/TW; và ngày 02/8/2012, Bộ
+            # Chính trị ban hành Kết luận số 27-KL/TW …": each clause after a semicolon may report
+            # a happening of its own.
+            for at, clause in _clauses(sentence)[1:]:
+                shifted = [(s - at, e - at) for s, e in local if s >= at]
+                event = _sentence_event(clause, shifted, block_mentions, start + at, primary, published, facts, text)
+                if event:
+                    events.setdefault((event.date, event.kind, event.document), event)
     return sorted(events.values())
+
+
+def _clauses(sentence: str) -> list[tuple[int, str]]:
+    """(offset, clause) for the parts of a sentence between semicolons."""
+    out, start = [], 0
+    for m in re.finditer(r";\s*", sentence):
+        out.append((start, sentence[start:m.start()]))
+        start = m.end()
+    out.append((start, sentence[start:]))
+    return out
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

@@ -146,6 +146,11 @@ def test_provinces(text, on, provinces):
     ("Từ khóa: Tây Nguyên, phát triển vùng", True), ("Chia sẻ Facebook Zalo", True),
     ("Trang chủ > Tin tức > Thời sự", True), ("© 2023 Báo Điện tử Đảng Cộng sản Việt Nam", True),
     ("Lượt xem: 1.245", True), ("Tại điểm cầu Trung ương", False), ("Quang cảnh hội nghị", False),
+    # Chrome no prefix names (vocabulary.yaml: chrome_patterns).
+    ("Theo dõi Baoquocte.vn trên", True), ("Theo dõi Báo Nhân Dân trên Google News", True),
+    ("Theo dõi sát tình hình thực hiện Nghị quyết trên địa bàn tỉnh.", False),
+    ("WebsiteDescription automatically generated with medium confidence", True),
+    ("bna-img-3824-897--n2.jpg", True), ("Thể loại: Thời sự", True), ("Trình bày: Diệu Thu-Phương Nam", True),
 ])
 def test_chrome_lines(line, chrome):
     assert is_chrome(line) is chrome
@@ -236,3 +241,19 @@ def test_photo_and_text_credit_is_a_byline_not_a_caption():
             "tại các điểm cầu trong tỉnh.")
     c = clean(SourceText("t.txt", ("Tiêu đề của bài viết mẫu", "", body, "", "Tin, ảnh: Văn Lợi")))
     assert c.bylines == ("Tin, ảnh: Văn Lợi",) and not [b for b in c.blocks if b.kind == "caption"]
+
+
+def test_credits_and_numbered_alt_texts_are_not_body(tmp_path):
+    """An e-magazine's credits after the text, and the headline again as a numbered image alt."""
+    from nghiquyet.pipeline import convert_file
+
+    title = "Thủ tướng chủ trì Hội nghị triển khai Chương trình hành động thực hiện Nghị quyết số 11-NQ/TW"
+    body = ("Sáng 27/8/2022, tại thành phố Lào Cai, Thủ tướng Phạm Minh Chính chủ trì Hội nghị triển khai "
+            "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 11-NQ/TW của Bộ Chính trị.")
+    path = tmp_path / "a.txt"
+    path.write_text(f"{title}\n\n{title} ảnh 1\n\n{body}\n\n{body.replace('Sáng', 'Chiều')}\n\n"
+                    "Nội dung: Uông Thái Biểu\nẢnh: Văn Bảo-Công Lý, Lý Hoàng Long\n", encoding="utf-8")
+    a = convert_file(path, path.name).article
+    texts = [b.text for b in a.blocks]
+    assert not any(t.startswith((title, "Nội dung", "Ảnh: Văn Bảo")) for t in texts)
+    assert a.author == "Uông Thái Biểu"

@@ -27,6 +27,8 @@ _DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,
                        r"\((?P<src>[^()]{2,40})\)\s*[-–—:]?\s*"
                        r"|(?P<tag>[A-ZĐ][\w]*(?:[.\-][\w]+)*)\s+[-–—]\s+)(?=\S)")
 _FOOTNOTE = re.compile(r"^\(?\*+\)?\s")
+# The headline again as an image's alt text, numbered: "<headline> ảnh 1", "<headline> -0".
+_IMAGE_NUMBER = re.compile(r"(?:\s+(?:ảnh|hình|photo)\s*\d{1,2}|\s*-\d{1,2})$")
 TITLE_MAX_WORDS = 30        # a line longer than this is never a headline
 GUESSED_TITLE_WORDS = 16    # a title guessed from a paragraph keeps this many words
 
@@ -91,7 +93,7 @@ def _clean(source: SourceText, lines: list[str]) -> Cleaned:
     if title_at is None:
         return _fallback(source, lines, "title guessed")
     paragraphs = [i for i in range(title_at + 1, len(lines)) if roles[i] is None and is_paragraph(lines[i])
-                  and not is_chrome(lines[i])]
+                  and not is_chrome(lines[i]) and not _credit(lines[i])]
     if not paragraphs:
         # A short article: every readable line after the title that is no chrome or stamp.
         paragraphs = [i for i in range(title_at + 1, len(lines)) if roles[i] is None and _readable(lines[i])
@@ -178,6 +180,22 @@ def _find_title(lines, roles, hint) -> int | None:
             return first_body
         return None
     return max(candidates, key=lambda i: (len(re.findall(r"[^\W\d_]+", lines[i])), -i))
+
+
+_PHOTO_CREDIT = re.compile(r"^(?:ảnh|hình ảnh|ảnh và video|video)\s*:\s*(?P<names>.+)$", re.I)
+
+
+def _credit(line: str) -> bool:
+    """A credit line, never a paragraph: "Nội dung: Uông Thái Biểu", "Ảnh: Văn Bảo-Công Lý, Lý
+    Hoàng Long" (names only, however many)."""
+    if _byline_prefixed(line) and byline_author(line):
+        return True
+    m = _PHOTO_CREDIT.match(line.strip())
+    if not m or _TERMINAL.search(line):
+        return False
+    names = [n.strip() for n in re.split(r"\s*[-–,/;]\s*|\s+và\s+", m["names"]) if n.strip()]
+    return bool(names) and all(n[:1].isupper() and len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split())
+                               for n in names)
 
 
 def _head(lines, roles, start, end) -> None:
@@ -277,7 +295,7 @@ def _assemble(source, lines, roles, title_at) -> Cleaned:
     seen_captions: set[str] = set()
     sources: list[str] = []
     for i, (line, role) in enumerate(zip(lines, roles)):
-        if i > title_at and role in (R.BODY, R.CAPTION) and match_key(line) == title_key:
+        if i > title_at and role in (R.BODY, R.CAPTION) and _IMAGE_NUMBER.sub("", match_key(line)) == title_key:
             roles[i] = R.CHROME
             continue
         if role == R.BODY:

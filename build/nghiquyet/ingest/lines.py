@@ -45,6 +45,7 @@ def _lexicon() -> dict:
         "photo": key(v["photo_cues"]),
         "menu": frozenset(match_key(x) for x in v["section_labels"] + v["chrome_phrases"]),
         "masthead": key(v["masthead_prefixes"]),
+        "patterns": re.compile("|".join(f"(?:{x})" for x in v["chrome_patterns"])) if v.get("chrome_patterns") else None,
     }
 
 
@@ -65,6 +66,8 @@ def is_chrome(line: str) -> bool:
     if key in lex["chrome"] or key.startswith(lex["chrome_prefixes"]):
         return True
     if key.startswith(lex["masthead"]) and not _TERMINAL.search(line):
+        return True
+    if lex["patterns"] is not None and lex["patterns"].search(key):
         return True
     if _PAGINATION.match(key) and len(re.findall(r"\d+", key)) >= 2:
         return True

@@ -257,3 +257,19 @@ def test_credits_and_numbered_alt_texts_are_not_body(tmp_path):
     texts = [b.text for b in a.blocks]
     assert not any(t.startswith((title, "Nội dung", "Ảnh: Văn Bảo")) for t in texts)
     assert a.author == "Uông Thái Biểu"
+
+
+@pytest.mark.parametrize("blocks, expected", [
+    # Words right after a bare number that name no subject ("…, với … nguồn lực đầu tư") do not
+    # pick the document on resources; the region the article names does.
+    (["Ban Chỉ đạo tổng kết Nghị quyết 39-NQ/TW tổ chức hội thảo về vùng Bắc Trung Bộ và duyên hải Trung Bộ.",
+      "Sau hơn 18 năm thực hiện Nghị quyết 39-NQ/TW, với sự quan tâm chỉ đạo và nguồn lực đầu tư của Trung ương, "
+      "các địa phương đã vươn lên."], ["39-NQ/TW-2004"]),
+    # "bảo đảm quốc phòng, an ninh" is in every regional resolution's title: it names no defence strategy.
+    (["Hội nghị quán triệt Nghị quyết số 24-NQ/TW về phát triển kinh tế - xã hội và bảo đảm quốc phòng, an ninh "
+      "vùng Đông Nam Bộ."], ["24-NQ/TW-2022"]),
+    # The subject after "về" still tells same-numbered documents apart.
+    (["Tỉnh ủy tổng kết Nghị quyết 39-NQ/TW về tinh giản biên chế và cơ cấu lại đội ngũ cán bộ."], ["39-NQ/TW-2015"]),
+])
+def test_subject_words_that_name_no_document(blocks, expected):
+    assert [r.id for r in find_documents(blocks, context_year=2023)] == expected

@@ -25,7 +25,7 @@ from .. import patterns as P
 from ..ingest.dates import find_dates
 from ..records import DocumentRef
 from ..text import match_key
-from ..vocabulary import catalogue, regions, term_years
+from ..vocabulary import catalogue, regions, term_years, vocabulary
 
 _LOOKAHEAD = 90    # characters after a reference where its date or term may stand
 
@@ -103,7 +103,13 @@ def _subject_keys(doc_id: str) -> tuple[str, ...]:
     for rid in d.get("regions") or []:
         region = regions().get(rid, {})
         words += [region.get("name", "")] + list(region.get("spellings", []))
-    return tuple(sorted({match_key(w) for w in words if w and len(w) > 2}))
+    generic = _generic_subjects()
+    return tuple(sorted({match_key(w) for w in words if w and len(w) > 2} - generic))
+
+
+@lru_cache(maxsize=None)
+def _generic_subjects() -> frozenset[str]:
+    return frozenset(match_key(w) for w in vocabulary().get("generic_subject_words", []))
 
 
 @lru_cache(maxsize=None)
@@ -127,9 +133,13 @@ def _by_subject(number: str, code: str, after: str, on: Optional[str]) -> Option
     """The catalogued document whose subject the words right after the mention name ("Nghị
     quyết 23-NQ/TW … về … phát triển công nghiệp"): the one named first, the latest on a tie."""
     key = match_key(after)
+    # "… 39-NQ/TW về nâng cao hiệu quả …": the subject follows "về"; without it, the words after
+    # the mention may be anything ("…, với … nguồn lực đầu tư"): only a long subject counts.
+    m = re.search(r"(?<!\w)về\s", key)
+    key, least = (key[m.end():], 1) if m else (key, 3)
     best = None
     for d in _issued(number, code, on):
-        found = [key.find(w) for w in _subject_keys(d["id"]) if w in key]
+        found = [key.find(w) for w in _subject_keys(d["id"]) if len(w.split()) >= least and w in key]
         if found and (best is None or min(found) <= best[0]):
             best = (min(found), d)
     return best[1] if best else None
@@ -139,18 +149,22 @@ def _by_catalogue(number: str, code: str, before: str, article: str, on: Optiona
     """The catalogued document a bare number means, among those issued by the article's date:
     one tied to a document the article cites with its date or term ("Quyết định 184-QĐ/TW ngày …
     về tổng kết Nghị quyết 37"), else the latest whose subject words stand just before the
-    mention, else in the article, else the latest."""
+    mention, else in the article (the one whose words weigh most), else the latest."""
     known = _issued(number, code, on)
     if not known:
         return None
     before_key = match_key(before)
     tied = set().union(*(_related(c) for c in cited)) if cited else set()
-    for fits in (lambda d: d["id"] in tied,
-                 lambda d: any(w in before_key for w in _subject_keys(d["id"])),
-                 lambda d: any(w in article for w in _subject_keys(d["id"]))):
-        fitting = [d for d in known if fits(d)]
-        if fitting:
-            return fitting[-1]
+    fitting = [d for d in known if d["id"] in tied]
+    if fitting:
+        return fitting[-1]
+    # Subject words: the document whose words weigh most (the characters of the distinct words
+    # found: "bắc trung bộ và duyên hải trung bộ" outweighs "nguồn lực"), the latest on a tie.
+    for text in (before_key, article):
+        weights = [(sum(len(w) for w in _subject_keys(d["id"]) if w in text), i) for i, d in enumerate(known)]
+        best = max(weights)
+        if best[0]:
+            return known[best[1]]
     return known[-1]
 
 

@@ -273,3 +273,22 @@ def test_credits_and_numbered_alt_texts_are_not_body(tmp_path):
 ])
 def test_subject_words_that_name_no_document(blocks, expected):
     assert [r.id for r in find_documents(blocks, context_year=2023)] == expected
+
+
+def test_a_sidebar_headline_is_neither_the_title_nor_a_caption(tmp_path):
+    """A "most read" box's headlines around the article's own: the title is the line the text
+    takes its words from, its bracketed date is no part of it, and the other headlines are chrome."""
+    from nghiquyet.pipeline import convert_file
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Nghị quyết 23 - động lực phát triển các tỉnh Tây Nguyên (10/1/2023)\n"
+        "Tài xế xe tải gây tai nạn liên hoàn rồi bỏ chạy khỏi hiện trường tại Hà Nội\n"
+        "Gần 7.900 trường hợp vi phạm giao thông tại Nghệ An bị xử phạt sau hơn một tháng\n"
+        "Năm 2023 là năm các tỉnh Tây Nguyên triển khai Nghị quyết 23 về phát triển vùng, với nhiều động lực mới.\n"
+        "Các tỉnh Tây Nguyên cam kết thực hiện Nghị quyết 23 bằng những chương trình phát triển cụ thể.\n",
+        encoding="utf-8")
+    a = convert_file(path, path.name).article
+    assert a.title == "Nghị quyết 23 - động lực phát triển các tỉnh Tây Nguyên"
+    assert not any("Tài xế" in b.text or "7.900" in b.text for b in a.blocks)
+    assert "Hà Nội" not in a.provinces and "Nghệ An" not in a.provinces

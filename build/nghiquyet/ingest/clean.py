@@ -108,7 +108,7 @@ def _clean(source: SourceText, lines: list[str]) -> Cleaned:
         if roles[i] is None:
             roles[i] = R.STAMP if is_stamp(lines[i]) else R.CHROME
     roles[title_at] = R.TITLE
-    _head(lines, roles, title_at + 1, first)
+    _head(lines, roles, title_at + 1, first, set(_words(" ".join(lines[i] for i in paragraphs))))
     _body(lines, roles, first, last)
     for i in paragraphs:
         roles[i] = R.BODY
@@ -179,7 +179,24 @@ def _find_title(lines, roles, hint) -> int | None:
                 and not lines[first_body].endswith(".")):
             return first_body
         return None
-    return max(candidates, key=lambda i: (len(re.findall(r"[^\W\d_]+", lines[i])), -i))
+    # The longest, among those whose words the text mostly uses again: a sidebar's or a
+    # "most read" box's headline above the article's own ("Tài xế … tại Hà Nội" over a page on
+    # Tây Nguyên) shares few words with the text.
+    text_words = set(_words(" ".join(lines[first_body:])))
+    on_topic = [i for i in candidates if _shared(lines[i], text_words) >= ON_TOPIC]
+    return max(on_topic or candidates, key=lambda i: (len(re.findall(r"[^\W\d_]+", lines[i])), -i))
+
+
+ON_TOPIC = 0.5      # the share of a headline's words its text uses again
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.casefold())
+
+
+def _shared(line: str, text_words: set[str]) -> float:
+    words = _words(line)
+    return sum(w in text_words for w in words) / len(words) if words else 0.0
 
 
 _PHOTO_CREDIT = re.compile(r"^(?:ảnh|hình ảnh|ảnh và video|video)\s*:\s*(?P<names>.+)$", re.I)
@@ -198,7 +215,10 @@ def _credit(line: str) -> bool:
                                for n in names)
 
 
-def _head(lines, roles, start, end) -> None:
+def _head(lines, roles, start, end, text_words: frozenset[str] | set[str] = frozenset()) -> None:
+    """Roles of the lines between the title and the first paragraph. A line that would be a
+    caption but shares few words with the text is a sidebar's headline ("Tài xế … tại Hà Nội"
+    under a page on Tây Nguyên)."""
     for i in range(start, end):
         if roles[i] is not None:
             continue
@@ -219,8 +239,13 @@ def _head(lines, roles, start, end) -> None:
             roles[i] = R.CHROME
         elif _TERMINAL.search(line):
             roles[i] = R.BODY      # a short lead paragraph
+        elif text_words and _shared(line, text_words) < OFF_TOPIC:
+            roles[i] = R.CHROME
         else:
             roles[i] = R.CAPTION
+
+
+OFF_TOPIC = 0.3     # below this share of its words in the text, a line in the head is a sidebar's
 
 
 def _body(lines, roles, start, end) -> None:
@@ -288,8 +313,12 @@ def _stamp_bylines(lines, roles) -> tuple[str, ...]:
     return tuple(found)
 
 
+# A date in brackets after a headline ("… các tỉnh Tây Nguyên (10/1/2023)"): the page's stamp.
+_TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)$")
+
+
 def _assemble(source, lines, roles, title_at) -> Cleaned:
-    title = lines[title_at]
+    title = _TITLE_DATE.sub("", lines[title_at]) or lines[title_at]
     title_key = match_key(title)
     blocks: list[Block] = []
     seen_captions: set[str] = set()

@@ -82,6 +82,35 @@ def test_search_finds_page_in_top_3(page, server, query, expected):
     assert any(t.startswith(expected) for t in titles[:3]), (query, titles[:5])
 
 
+@pytest.fixture(scope="module")
+def preview_server(built_site, tmp_path_factory):
+    """The site as `mkdocs serve` shows it: its search index in shares of a few pages, each
+    share's own bundle, merged by the browser (search/shards.index_preview)."""
+    import json
+
+    from nghiquyet.plugin import PREVIEW_MARK
+    from nghiquyet.search.shards import PREVIEW_LIST, index_preview
+
+    root = tmp_path_factory.mktemp("preview")
+    site = root / "site"
+    shutil.copytree(built_site / "site", site)
+    shutil.rmtree(site / "pagefind")
+    for html in site.rglob("*.html"):          # what the plugin adds to each page under `mkdocs serve`
+        html.write_text(html.read_text(encoding="utf-8").replace("</head>", PREVIEW_MARK + "</head>", 1),
+                        encoding="utf-8")
+    index_preview(site, root / "cache", per_shard=4)
+    assert len(json.loads((site / PREVIEW_LIST).read_text(encoding="utf-8"))["merge"]) >= 10
+    with serve(site) as base:
+        yield base
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES)
+def test_the_preview_merges_its_search_shares_in_the_browser(page, preview_server, query, expected):
+    """Most pages are outside the first share: they are found only when the others are merged."""
+    titles = search(page, preview_server, query)
+    assert any(t.startswith(expected) for t in titles[:3]), (query, titles[:5])
+
+
 def result_count(page) -> int:
     return int(page.locator("#nq-search-results .md-search-result__meta").inner_text().split()[0])
 

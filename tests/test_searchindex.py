@@ -190,3 +190,39 @@ def test_an_index_merged_from_shares_finds_what_one_pagefind_run_finds(built_sit
     assert shards.index_search(site, cache=tmp_path / "cache", per_shard=7).startswith(f"0 of {count}")
     after = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_the_preview_index_keeps_the_shares_no_page_of_which_changed(built_site, tmp_path):
+    """Under `mkdocs serve`: each share's own bundle, listed for the browser to merge; after one
+    page changes, only its share is indexed again, and the list names its new bundle."""
+    import time
+
+    from nghiquyet.search import shards
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "site", site)
+    shutil.rmtree(site / "pagefind")
+    said = shards.index_preview(site, tmp_path / "cache", per_shard=7)
+    count = int(said.split(" of ")[1].split()[0])
+    assert count >= 8 and said.startswith(f"{count} of {count}")
+    first = json.loads((site / shards.PREVIEW_LIST).read_text(encoding="utf-8"))
+    listed = first["merge"]
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert all((site / path / "pagefind-entry.json").is_file() for path in listed)
+    bundles = sorted((tmp_path / "cache" / "preview").glob("bundle-*"))
+    marks = {b.name: (b / "pagefind-entry.json").stat().st_mtime_ns for b in bundles}
+
+    time.sleep(0.05)
+    page = next(p for p in sorted(site.glob("bai-viet/*/index.html")))
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>chữmớithêmvào</p></article>", 1),
+                    encoding="utf-8")
+    said = shards.index_preview(site, tmp_path / "cache", per_shard=7)
+    assert said.startswith(f"1 of {count}")
+    changed = [b.name for b in bundles if (b / "pagefind-entry.json").stat().st_mtime_ns != marks[b.name]]
+    rel = page.relative_to(site).as_posix()
+    assert changed == [f"bundle-{count}-{shards.shard_of(rel, count)}"]
+    assert json.loads((site / shards.PREVIEW_LIST).read_text(encoding="utf-8")) != first   # the browser sees a change
+    # The published index replaces the preview's links with one merged bundle.
+    shards.index_search(site, cache=tmp_path / "cache", per_shard=7)
+    assert not (site / "pagefind").is_symlink() and not (site / shards.PREVIEW_LIST).exists()
+    assert not (site / shards.PREVIEW_FOLDER).exists()

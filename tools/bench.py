@@ -10,7 +10,8 @@ Columns:
   articles), search index included; title s: the same after a title changed (the slowest of
   three: every listing showing the article changes too);
 - serve s: with `mkdocs serve --dirty` running, from saving an edited article until the served
-  page shows the new words and the served search index is the new one;
+  page shows the new words and the served search index is the new one (the preview's list of
+  search shares changed);
 - plain s, lunr KB: plain MkDocs + Material (its own search) on the same Markdown, for scale.
 Prints one table; numbers come from this run on this machine. Not a test: nothing here fails.
 """
@@ -163,14 +164,16 @@ def serve_seconds(root: Path, which: int) -> float | None:
         target = files[(len(files) * which) // 7]
         report = json.loads((root / "content" / "bao-cao.json").read_text(encoding="utf-8"))
         slug = next(o["slug"] for o in report["outcomes"] if o["source_file"] == target.name)
-        before = get("/pagefind/pagefind-entry.json")
+        # The preview's search index is the list of its shares' bundles (search/shards.index_preview).
+        state = lambda: get("/pagefind-preview.json") or get("/pagefind/pagefind-entry.json")
+        before = state()
         word = f"benchword{int(time.time())}"
         text = target.read_text(encoding="utf-8")
         t = time.perf_counter()
         target.write_text(text.replace("Dự hội nghị", f"Dự hội nghị {word}", 1), encoding="utf-8")
         while time.perf_counter() - t < 600:
             page = get(f"/bai-viet/{slug}/") or b""
-            entry = get("/pagefind/pagefind-entry.json")
+            entry = state()
             if word.encode() in page and entry not in (None, before):
                 return time.perf_counter() - t
             time.sleep(0.05)

@@ -5,7 +5,10 @@
   article regenerates its pages. The writer leaves unchanged pages
   untouched, so a rebuild does not trigger another one.
 - After every build it writes the Atom feeds (it knows `site_url`, so their links are absolute),
-  and runs Pagefind, so search works after a plain `mkdocs build` and in the preview.
+  and runs Pagefind, so search works after a plain `mkdocs build` and in the preview. In the
+  preview (`mkdocs serve`) the search shares are served unmerged and each page carries a mark
+  telling nq-search.js to merge them in the browser (search/shards.index_preview): a save is
+  searchable sooner.
 - Under `nghiquyet build` (which converts first and indexes its own staging folder) it does
   neither.
 - Every string of a page's front matter is marked `Untrusted` (it can come from an article), and
@@ -49,6 +52,12 @@ def finalize(value):
     return escape(value) if isinstance(value, Untrusted) else value
 
 
+# Set for the life of a `mkdocs serve` process (MkDocs makes a new plugin for every rebuild but
+# announces the command once): its search index is a preview (search/shards.index_preview).
+_SERVING = {"on": False}
+PREVIEW_MARK = '<meta name="nq-search-preview" content="pagefind-preview.json">'
+
+
 class NghiquyetPlugin(BasePlugin):
     config_scheme = (("corpus", config_options.Type(str, default="corpus")),) + tuple(
         (name, config_options.Optional(config_options.Type(int))) for name in Settings.names())
@@ -60,6 +69,7 @@ class NghiquyetPlugin(BasePlugin):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        _SERVING["on"] = self.serving
 
     def settings(self) -> Settings:
         return Settings.from_options(self.config)
@@ -112,6 +122,8 @@ class NghiquyetPlugin(BasePlugin):
         from .render.valid import valid_html
         if self.progress is not None:
             self.progress.update()
+        if _SERVING["on"] and not self._outer():
+            output = output.replace("</head>", PREVIEW_MARK + "</head>", 1)
         return valid_html(output)
 
     def on_post_template(self, output_content, template_name, config):
@@ -132,10 +144,10 @@ class NghiquyetPlugin(BasePlugin):
         self.feeds = write_feeds(Path(config.site_dir), config.site_url, config.site_name,
                                  self.settings().feed_items)
         if not self._outer():       # `nghiquyet build` indexes its own staging folder
-            import shutil
-
-            from .search.shards import index_search
-            shutil.rmtree(Path(config.site_dir) / "pagefind", ignore_errors=True)   # no stale chunks
-            index_search(Path(config.site_dir), self.settings().search_chunk_bytes,
-                         Path(config.config_file_path).parent / ".cache" / "nghiquyet" / "search",
-                         self.settings().search_shard_pages)
+            from .search.shards import index_preview, index_search, preview_share_pages
+            cache = Path(config.config_file_path).parent / ".cache" / "nghiquyet" / "search"
+            if _SERVING["on"]:
+                index_preview(Path(config.site_dir), cache, preview_share_pages(self.settings().search_shard_pages))
+            else:
+                index_search(Path(config.site_dir), self.settings().search_chunk_bytes, cache,
+                             self.settings().search_shard_pages)

@@ -35,10 +35,25 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
         return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 })
+          .then(function () { return merged(pf); })
           .then(function () { return pf; });
       });
     }
     return pagefind;
+  }
+
+  /* The live preview (`mkdocs serve`) serves the index in shares, merged here: its pages carry a
+     mark naming the list of the other shares' bundles (search/shards.py, index_preview). */
+  function merged(pf) {
+    var mark = document.querySelector('meta[name="nq-search-preview"]');
+    if (!mark) { return Promise.resolve(); }
+    return fetch(new URL(mark.getAttribute("content"), siteRoot).href, { cache: "no-store" })
+      .then(function (r) { return r.json(); })
+      .then(function (list) {
+        return Promise.all(list.merge.map(function (path) {
+          return pf.mergeIndex(new URL(path, siteRoot).pathname, { baseUrl: siteRoot.pathname, excerptLength: 24 });
+        }));
+      });
   }
 
   /* "NQ 11", "11 NQ/TW", "nghị quyết 11" -> "11-NQ/TW": the form document pages are indexed under. */

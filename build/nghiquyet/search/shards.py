@@ -164,27 +164,7 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
     """site/pagefind/: a chunked, tone-folding search index, byte-identical for the same pages,
     built from shares of the pages and merged; with a cache folder, only the shares whose pages
     changed are indexed again. Returns what was done, in words."""
-    from ..fingerprint import code_fingerprint
-
-    rels = _html_files(site)
-    hashes = PageHashes(cache / "pages.pickle" if cache else None)
-    sorts: dict[str, dict] = {}
-    read = {rel: hashes.get(site, rel) for rel in rels}
-    hashes.save()
-    # Pagefind indexes only the pages that mark a body when any does: so do the shares.
-    marked = any(body for _, _, body in read.values())
-    rels = [rel for rel in rels if read[rel][2] or not marked]
-    count = shard_count(len(rels), per_shard)
-    members = [[] for _ in range(count)]
-    keys = [hashlib.sha256(f"{CACHE_VERSION}:{PAGEFIND_FORMAT}:{code_fingerprint()}:{count}".encode()) for _ in
-            range(count)]
-    for rel in rels:
-        s = shard_of(rel, count)
-        digest, values, _ = read[rel]
-        members[s].append(rel)
-        keys[s].update(f"{rel}\0{digest}\n".encode("utf-8"))
-        if values:
-            sorts[_url(rel)] = values
+    count, members, keys, sorts = _shares(site, cache, per_shard)
     work = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
     try:
         shards: list[Shard | None] = [None] * count
@@ -226,7 +206,9 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
                     dump_pickle(cache / f"shard-{count}-{s}.pickle", shard)
         folders = [(cache / f"shard-{count}-{s}") if cache else (work / str(s) / "bundle") for s in range(count)]
         bundle = site / "pagefind"
-        shutil.rmtree(bundle, ignore_errors=True)
+        _clear(bundle)
+        _clear(site / PREVIEW_FOLDER)
+        _clear(site / PREVIEW_LIST)
         # The merged list of metadata fields; a share that lacks one of them is read again,
         # its postings' field numbers renumbered in that list (large shares have them all).
         fields = sorted({f for shard in shards for f in shard.own_fields})
@@ -251,6 +233,118 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
     return f"{len(stale)} of {count} search shards indexed again"
 
 
+def _shares(site: Path, cache: Path | None, per_shard: int) -> tuple[int, list[list[str]], list, dict]:
+    """The site's pages in shares: how many shares, each one's pages, each one's key (a hash
+    object: the code, the format and every page's content), and the pages' sort values."""
+    from ..fingerprint import code_fingerprint
+
+    rels = _html_files(site)
+    hashes = PageHashes(cache / "pages.pickle" if cache else None)
+    sorts: dict[str, dict] = {}
+    read = {rel: hashes.get(site, rel) for rel in rels}
+    hashes.save()
+    # Pagefind indexes only the pages that mark a body when any does: so do the shares.
+    marked = any(body for _, _, body in read.values())
+    rels = [rel for rel in rels if read[rel][2] or not marked]
+    count = shard_count(len(rels), per_shard)
+    members: list[list[str]] = [[] for _ in range(count)]
+    keys = [hashlib.sha256(f"{CACHE_VERSION}:{PAGEFIND_FORMAT}:{code_fingerprint()}:{count}".encode()) for _ in
+            range(count)]
+    for rel in rels:
+        s = shard_of(rel, count)
+        digest, values, _ = read[rel]
+        members[s].append(rel)
+        keys[s].update(f"{rel}\0{digest}\n".encode("utf-8"))
+        if values:
+            sorts[_url(rel)] = values
+    return count, members, keys, sorts
+
+
+# Under `mkdocs serve`, the shares' own bundles are served unmerged (index_preview).
+PREVIEW_FOLDER = "pagefind-preview"
+PREVIEW_LIST = "pagefind-preview.json"
+
+
+def preview_share_pages(per_shard: int) -> int:
+    """The preview's shares are a quarter the size of the published index's: a save re-indexes
+    ~100 pages, not ~400 (its first build runs Pagefind more times; nothing is merged)."""
+    return max(25, per_shard // 4)
+
+
+def index_preview(site: Path, cache: Path, per_shard: int = DEFAULT.search_shard_pages // 4,
+                  jobs: int | None = None) -> str:
+    """The search index of a live preview (`mkdocs serve`): each share's own Pagefind bundle,
+    indexed again only when one of its pages changed, and not merged: the browser merges them
+    as it searches (Pagefind's mergeIndex; nq-search.js reads the list of bundles from
+    PREVIEW_LIST when the page carries the preview mark, see plugin.py). The merge and the
+    reading of a share's bundle are most of an incremental index's time (docs/performance.md);
+    a preview needs neither. The published site is always indexed by index_search: one bundle,
+    reproducible, cut for small downloads. Bundles stay in `cache` and are linked into the site."""
+    (cache / "preview").mkdir(parents=True, exist_ok=True)
+    count, members, keys, _ = _shares(site, cache / "preview", per_shard)
+    present = [s for s in range(count) if members[s]]
+    if not present:
+        raise BuildError("no page of the site can be indexed for search (none has a body)")
+    folders = {s: cache / "preview" / f"bundle-{count}-{s}" for s in present}
+    stale = [s for s in present if not _has_key(folders[s], keys[s].hexdigest())]
+    work = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=cache))
+    try:
+        def run(s):
+            out = _index_shard(site, members[s], work / str(s))
+            (out / ".key").write_text(keys[s].hexdigest(), encoding="utf-8")
+            return s, out
+
+        with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, len(stale) or 1))) as pool, \
+                bar(len(stale), "indexing", unit="share") as shown:
+            for s, out in pool.map(run, stale):
+                shown.update()
+                shutil.rmtree(folders[s], ignore_errors=True)
+                shutil.move(str(out), folders[s])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for old in (cache / "preview").glob("bundle-*"):
+        if old not in folders.values():
+            shutil.rmtree(old, ignore_errors=True)
+    _place(site / "pagefind", folders[present[0]])
+    shelf = site / PREVIEW_FOLDER
+    _clear(shelf)
+    shelf.mkdir(parents=True, exist_ok=True)
+    listed = []
+    for s in present[1:]:
+        name = f"{s}-{keys[s].hexdigest()[:12]}"        # a new name when the share changes
+        _place(shelf / name, folders[s])
+        listed.append(f"{PREVIEW_FOLDER}/{name}/")
+    (site / PREVIEW_LIST).write_text(json.dumps({"primary": keys[present[0]].hexdigest()[:12], "merge": listed}),
+                                     encoding="utf-8")
+    return f"{len(stale)} of {count} search shards indexed again (preview: merged by the browser)"
+
+
+def _has_key(folder: Path, key: str) -> bool:
+    try:
+        return (folder / ".key").read_text(encoding="utf-8") == key and (folder / "pagefind-entry.json").is_file()
+    except OSError:
+        return False
+
+
+def _clear(path: Path) -> None:
+    """Remove a file, a link or a folder (never what a link points to)."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.is_dir():
+        for child in path.iterdir():
+            _clear(child)
+        path.rmdir()
+
+
+def _place(link: Path, folder: Path) -> None:
+    """link -> folder: a symbolic link, or a copy where the file system has none."""
+    _clear(link)
+    try:
+        os.symlink(folder, link, target_is_directory=True)
+    except OSError:
+        shutil.copytree(folder, link)
+
+
 def _html_files(site: Path) -> list[str]:
     """Every HTML page of the site (not the search bundle's), relative, sorted (os.walk and
     strings: at 5,000 pages, pathlib's rglob is a noticeable part of a rebuild)."""
@@ -258,7 +352,7 @@ def _html_files(site: Path) -> list[str]:
     top = str(site)
     for folder, dirs, files in os.walk(top):
         if folder == top:
-            dirs[:] = [d for d in dirs if d != "pagefind"]
+            dirs[:] = [d for d in dirs if d not in ("pagefind", PREVIEW_FOLDER)]
         rel = os.path.relpath(folder, top).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
         out.extend(prefix + name for name in files if name.endswith(".html"))

@@ -292,3 +292,27 @@ def test_a_sidebar_headline_is_neither_the_title_nor_a_caption(tmp_path):
     assert a.title == "Nghị quyết 23 - động lực phát triển các tỉnh Tây Nguyên"
     assert not any("Tài xế" in b.text or "7.900" in b.text for b in a.blocks)
     assert "Hà Nội" not in a.provinces and "Nghệ An" not in a.provinces
+
+
+def test_a_bare_number_another_body_issues_is_no_party_document():
+    blocks = ["Để đưa Nghị quyết vào cuộc sống, Chính phủ ban hành Nghị quyết số 96 về Chương trình hành động "
+              "thực hiện Nghị quyết số 11-NQ/TW ngày 10/2/2022 của Bộ Chính trị."]
+    assert [r.id for r in find_documents(blocks, context_year=2022)] == ["11-NQ/TW-2022"]
+    assert [r.id for r in find_documents(["Bộ Chính trị ban hành Nghị quyết số 11 về vùng trung du và miền núi phía Bắc."],
+                                         context_year=2022)] == ["11-NQ/TW-2022"]
+
+
+def test_an_event_after_an_abbreviation_and_a_lead_under_its_outlets_tag(tmp_path):
+    """"tại TP. Hòa Bình" ends no sentence; "(LĐ online) - Ngày 20/11, …" opens the text, it is
+    no headline, and its event counts."""
+    from nghiquyet.pipeline import convert_file
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "(LĐ online) - Ngày 20/11, Thủ tướng Chính phủ chủ trì Hội nghị triển khai Chương trình hành động của "
+        "Chính phủ thực hiện Nghị quyết số 23-NQ/TW ngày 6/10/2022 của Bộ Chính trị\n\n"
+        "Sáng 21/11, tại TP. Pleiku, Phó Thủ tướng chủ trì hội nghị quán triệt Nghị quyết số 23-NQ/TW của Bộ Chính trị.\n\n"
+        "Tại hội nghị đã có nhiều tham luận của lãnh đạo các bộ, ngành, địa phương và các nhà khoa học.\n",
+        encoding="utf-8")
+    a = convert_file(path, path.name).article
+    assert {(e.date, e.kind) for e in a.events} == {("2022-11-20", "action_programme"), ("2022-11-21", "dissemination")}

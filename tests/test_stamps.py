@@ -81,6 +81,7 @@ def test_a_stamp_below_the_headline_wins_over_a_clock_above_it(tmp_path):
     ("Hôm nay (27/8), tại thành phố Lào Cai, Thủ tướng chủ trì hội nghị.", "2022-08-27", True),
     ("Hôm nay, 5/12, Tỉnh ủy tổ chức hội nghị quán triệt.", "2022-12-05", True),
     ("Hôm nay (thứ Bảy, 27/8/2022), Thủ tướng chủ trì hội nghị.", "2022-08-27", False),
+    ("Sáng nay (29/11), tại Hội trường tỉnh, Tỉnh ủy tổ chức hội nghị.", "2022-11-29", True),
 ])
 def test_a_lead_that_names_its_own_day_dates_a_page_without_a_stamp(tmp_path, lead, expected, inferred):
     a = _article(tmp_path, f"Thủ tướng chủ trì hội nghị triển khai Nghị quyết\n\n{lead}\n\n{BODY}\n")
@@ -111,3 +112,9 @@ def test_years_passed_since_a_cited_document_give_the_year(tmp_path):
                            "Hội nghị đánh giá kết quả gần 18 năm tỉnh triển khai Nghị quyết 39, chỉ ra hạn chế.\n")
     assert a.date == "2022-07-06" and a.date_inferred
     assert "2022-07-06" in [e.date for e in a.events]
+
+
+def test_a_lead_naming_its_day_takes_the_year_of_a_glued_dump_date(tmp_path):
+    a = _article(tmp_path, " date 2024-02 Sáng nay (29/2), tại thành phố Pleiku, Chính phủ tổ chức Hội nghị phát triển "
+                           "kinh tế - xã hội vùng Tây Nguyên.\n\nHội nghị có sự tham dự của lãnh đạo các tỉnh trong vùng.\n")
+    assert (a.date, a.date_inferred) == ("2024-02-29", True)

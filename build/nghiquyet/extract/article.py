@@ -151,10 +151,10 @@ def _published(cleaned: Cleaned, paragraphs: list[str]) -> tuple[Optional[str], 
             iso = _with_year(day_month, paragraphs)
             year = None if iso else _context_year(cleaned, [cleaned.title] + paragraphs)
             return iso or (f"{year:04d}-{day_month[0]:02d}-{day_month[1]:02d}" if year else None), True
-    return _today(paragraphs)
+    return _today(cleaned, paragraphs)
 
 
-def _today(paragraphs: list[str]) -> tuple[Optional[str], bool]:
+def _today(cleaned: Cleaned, paragraphs: list[str]) -> tuple[Optional[str], bool]:
     """A lead that names its own day ("Hôm nay (27/8), tại …") when the page prints no stamp:
     that day, in the year it gives, else in the year the article's dates allow (inferred)."""
     for text in paragraphs[:2]:
@@ -168,8 +168,9 @@ def _today(paragraphs: list[str]) -> tuple[Optional[str], bool]:
                 return f"{found[0].year:04d}-{found[0].month:02d}-{found[0].day:02d}", False
         if 1 <= day <= 31 and 1 <= month <= 12:
             iso = _with_year((month, day), paragraphs)
-            if iso:
-                return iso, True
+            year = None if iso else _context_year(cleaned, [cleaned.title] + paragraphs)
+            if iso or year:
+                return iso or f"{year:04d}-{month:02d}-{day:02d}", True
     return None, False
 
 

@@ -201,6 +201,22 @@ def _clause(text: str) -> str:
     return re.split(r"[.;!?](?:\s|$)", text[:cut], maxsplit=1)[0]
 
 
+@lru_cache(maxsize=None)
+def _other_issuers() -> re.Pattern:
+    """Bodies outside the Party's centre that issue resolutions of their own (Chính phủ, Quốc
+    hội, a province's people's council or Party committee): "Chính phủ ban hành Nghị quyết số 96"."""
+    v = vocabulary()
+    centre = {match_key(x) for x in v["party_centre"]}
+    names = {match_key(x) for x in list(v["central_actors"]) + list(v["local_actors"])} - centre
+    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:{words})\s+(?:\w+\s+){{0,2}}?(?:đã\s+)?(?:ký\s+)?ban hành\s*$")
+
+
+def _issued_elsewhere(before: str) -> bool:
+    """A bare number whose issuer, named right before it, is not the Party's centre."""
+    return bool(_other_issuers().search(match_key(before[-80:])))
+
+
 def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Optional[str] = None) -> list[Mention]:
     """Every document mention, each resolved to a year in this order: a date written beside it
     (or the date of the clause that issues it); the term (khóa) written beside it; the subject
@@ -216,7 +232,7 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Opt
             raw.append((b, m.start(), m.end(), m["num"], _code(m["code"]), text, True))
             spans.append((m.start(), m.end()))
         for m in P.short_reference().finditer(text):
-            if not any(s <= m.start("num") < e for s, e in spans):
+            if not any(s <= m.start("num") < e for s, e in spans) and not _issued_elsewhere(text[:m.start()]):
                 raw.append((b, m.start(), m.end(), m["num"], _code(m["word"]), text, False))
     raw.sort(key=lambda r: (r[0], r[1]))
     resolved: list[Optional[tuple[int, Optional[str], str]]] = []

@@ -307,14 +307,22 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
     return out
 
 
+# Abbreviations a full stop ends inside a sentence ("TP. Hòa Bình", "TS. Nguyễn …").
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:TP|Tp|TX|TT|Q|P|ThS|Th\.S|TS|PGS|GS|BS|KS|CN|NCS|Mr|St)\.$")
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) for each sentence of a paragraph.
 
     >>> sentences("Sáng 16/11, hội nghị diễn ra. Ông A dự… 2 đoàn về. ok. Hết")
     [(0, 'Sáng 16/11, hội nghị diễn ra.'), (30, 'Ông A dự…'), (40, '2 đoàn về. ok.'), (55, 'Hết')]
+    >>> sentences("Sáng 15/9, tại TP. Hòa Bình, hội nghị diễn ra. Hết")
+    [(0, 'Sáng 15/9, tại TP. Hòa Bình, hội nghị diễn ra.'), (47, 'Hết')]
     """
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, 0, m.start(1)):
+            continue            # "tại TP. Hòa Bình", "PGS. Trần …": no sentence ends there
         out.append((start, text[start:m.start(1)]))
         start = m.end(1)
     out.append((start, text[start:]))

@@ -26,6 +26,8 @@ from ..text import match_key, normalise_line, word_count
 _DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,3}(?:\s*,\s*\d{1,2}/\d{1,2}(?:/\d{4})?)?\s+)?"
                        r"\((?P<src>[^()]{2,40})\)\s*[-–—:]?\s*"
                        r"|(?P<tag>[A-ZĐ][\w]*(?:[.\-][\w]+)*)\s+[-–—]\s+)(?=\S)")
+# "(LĐ online) - Ngày 20/11, …": an outlet's tag in brackets opens a lead, never a headline.
+_BRACKETED_DATELINE = re.compile(r"^\([^()]{2,40}\)\s*[-–—]\s*\S")
 _FOOTNOTE = re.compile(r"^\(?\*+\)?\s")
 # The headline again as an image's alt text, numbered: "<headline> ảnh 1", "<headline> -0".
 _IMAGE_NUMBER = re.compile(r"(?:\s+(?:ảnh|hình|photo)\s*\d{1,2}|\s*-\d{1,2})$")
@@ -139,8 +141,12 @@ def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
     roles = [R.BODY if i in body else R.TITLE if i == title_at else R.BLANK if not x else R.CHROME
              for i, x in enumerate(lines)]
     stamps = tuple(x for i, x in enumerate(lines) if i not in body and _quiet(lambda: is_stamp(x)))
+    texts = [lines[i] for i in body]
+    m = _DATELINE.match(texts[0])       # "(LĐ online) - Ngày 20/11, …": the outlet's tag is no text
+    if m and len(texts[0]) > m.end():
+        texts[0] = texts[0][m.end():]
     return Cleaned(source_file=source.source_file, lines=tuple(Line(x, r) for x, r in zip(lines, roles)),
-                   title=title, blocks=tuple(Block("paragraph", lines[i]) for i in body), stamps=stamps,
+                   title=title, blocks=tuple(Block("paragraph", t) for t in texts), stamps=stamps,
                    hints=source, notes=(note,))
 
 
@@ -161,7 +167,8 @@ def _find_title(lines, roles, hint) -> int | None:
     candidates = [i for i in range(first_body) if roles[i] is None and not is_chrome(lines[i])
                   and not is_menu_row(lines[i])
                   and not is_stamp(lines[i]) and word_count(lines[i]) >= 3
-                  and byline_author(lines[i]) is None and not has_caption_cue(lines[i])]
+                  and byline_author(lines[i]) is None and not has_caption_cue(lines[i])
+                  and not _BRACKETED_DATELINE.match(lines[i])]
     if hint:
         hint_key = match_key(hint)
         for i in candidates:

@@ -4,7 +4,8 @@
   alongside the rules: a regression guard, not evidence of quality;
 - `devset`: 24 articles an editor wrote apart from the project's rules (fixtures/devset/, copied
   unchanged from the shared dev set, conventions in its README);
-- `written`: later batches written by people who had not seen the rules (fixtures/written/).
+- `written`: later batches written by people who had not seen the rules (fixtures/written/);
+- `layouts`: the layouts of 28 real pages, their prose rewritten (fixtures/layouts/README.md).
 
     python tests/evaluate.py            # every set (also: make eval)
     python tests/evaluate.py devset     # one set
@@ -134,7 +135,12 @@ def _written() -> list[Case]:
     return out
 
 
-GOLD_SETS = {"project": _project, "devset": _devset, "written": _written}
+def _layouts() -> list[Case]:
+    folder = HERE / "fixtures" / "layouts"
+    return _gold_file(folder, folder / "corpus")
+
+
+GOLD_SETS = {"project": _project, "devset": _devset, "written": _written, "layouts": _layouts}
 
 
 def _folder(path: Path) -> list[Case]:

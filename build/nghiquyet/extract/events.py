@@ -321,7 +321,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     """
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text, 0, m.start(1)):
+        if _ABBREVIATION.search(text, max(0, m.start(1) - 6), m.start(1)):
             continue            # "tại TP. Hòa Bình", "PGS. Trần …": no sentence ends there
         out.append((start, text[start:m.start(1)]))
         start = m.end(1)

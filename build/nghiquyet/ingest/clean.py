@@ -110,7 +110,7 @@ def _clean(source: SourceText, lines: list[str]) -> Cleaned:
         if roles[i] is None:
             roles[i] = R.STAMP if is_stamp(lines[i]) else R.CHROME
     roles[title_at] = R.TITLE
-    _head(lines, roles, title_at + 1, first, set(_words(" ".join(lines[i] for i in paragraphs))))
+    _head(lines, roles, title_at + 1, first, lambda: set(_words(" ".join(lines[i] for i in paragraphs))))
     _body(lines, roles, first, last)
     for i in paragraphs:
         roles[i] = R.BODY
@@ -189,6 +189,8 @@ def _find_title(lines, roles, hint) -> int | None:
     # The longest, among those whose words the text mostly uses again: a sidebar's or a
     # "most read" box's headline above the article's own ("Tài xế … tại Hà Nội" over a page on
     # Tây Nguyên) shares few words with the text.
+    if len(candidates) == 1:
+        return candidates[0]
     text_words = set(_words(" ".join(lines[first_body:])))
     on_topic = [i for i in candidates if _shared(lines[i], text_words) >= ON_TOPIC]
     return max(on_topic or candidates, key=lambda i: (len(re.findall(r"[^\W\d_]+", lines[i])), -i))
@@ -222,10 +224,17 @@ def _credit(line: str) -> bool:
                                for n in names)
 
 
-def _head(lines, roles, start, end, text_words: frozenset[str] | set[str] = frozenset()) -> None:
+def _head(lines, roles, start, end, text_words=None) -> None:
     """Roles of the lines between the title and the first paragraph. A line that would be a
     caption but shares few words with the text is a sidebar's headline ("Tài xế … tại Hà Nội"
-    under a page on Tây Nguyên)."""
+    under a page on Tây Nguyên). `text_words` gives the text's words (asked for once, when needed)."""
+    known: list = []
+
+    def words() -> set:
+        if not known:
+            known.append(text_words() if text_words else set())
+        return known[0]
+
     for i in range(start, end):
         if roles[i] is not None:
             continue
@@ -246,7 +255,7 @@ def _head(lines, roles, start, end, text_words: frozenset[str] | set[str] = froz
             roles[i] = R.CHROME
         elif _TERMINAL.search(line):
             roles[i] = R.BODY      # a short lead paragraph
-        elif text_words and _shared(line, text_words) < OFF_TOPIC:
+        elif text_words and words() and _shared(line, words()) < OFF_TOPIC:
             roles[i] = R.CHROME
         else:
             roles[i] = R.CAPTION
@@ -324,6 +333,11 @@ def _stamp_bylines(lines, roles) -> tuple[str, ...]:
 _TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)$")
 
 
+def _same_as_title(line: str, title_key: str) -> bool:
+    key = match_key(line)
+    return key.startswith(title_key) and _IMAGE_NUMBER.sub("", key) == title_key
+
+
 def _assemble(source, lines, roles, title_at) -> Cleaned:
     title = _TITLE_DATE.sub("", lines[title_at]) or lines[title_at]
     title_key = match_key(title)
@@ -331,7 +345,7 @@ def _assemble(source, lines, roles, title_at) -> Cleaned:
     seen_captions: set[str] = set()
     sources: list[str] = []
     for i, (line, role) in enumerate(zip(lines, roles)):
-        if i > title_at and role in (R.BODY, R.CAPTION) and _IMAGE_NUMBER.sub("", match_key(line)) == title_key:
+        if i > title_at and role in (R.BODY, R.CAPTION) and _same_as_title(line, title_key):
             roles[i] = R.CHROME
             continue
         if role == R.BODY:

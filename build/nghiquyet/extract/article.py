@@ -148,10 +148,18 @@ def _published(cleaned: Cleaned, paragraphs: list[str]) -> tuple[Optional[str], 
     for line in cleaned.stamps:
         day_month = stamp_day_month(line)
         if day_month:
-            iso = _with_year(day_month, paragraphs)
-            year = None if iso else _context_year(cleaned, [cleaned.title] + paragraphs)
-            return iso or (f"{year:04d}-{day_month[0]:02d}-{day_month[1]:02d}" if year else None), True
+            return _in_its_year(cleaned, paragraphs, day_month), True
     return _today(cleaned, paragraphs)
+
+
+def _in_its_year(cleaned: Cleaned, paragraphs: list[str], day_month: tuple[int, int]) -> Optional[str]:
+    """A day and month without a year, in the year the article's dates allow (_with_year), else
+    in the article's year (_context_year)."""
+    iso = _with_year(day_month, paragraphs)
+    if iso:
+        return iso
+    year = _context_year(cleaned, [cleaned.title] + paragraphs)
+    return f"{year:04d}-{day_month[0]:02d}-{day_month[1]:02d}" if year else None
 
 
 def _today(cleaned: Cleaned, paragraphs: list[str]) -> tuple[Optional[str], bool]:
@@ -167,10 +175,9 @@ def _today(cleaned: Cleaned, paragraphs: list[str]) -> tuple[Optional[str], bool
             if found:
                 return f"{found[0].year:04d}-{found[0].month:02d}-{found[0].day:02d}", False
         if 1 <= day <= 31 and 1 <= month <= 12:
-            iso = _with_year((month, day), paragraphs)
-            year = None if iso else _context_year(cleaned, [cleaned.title] + paragraphs)
-            if iso or year:
-                return iso or f"{year:04d}-{month:02d}-{day:02d}", True
+            iso = _in_its_year(cleaned, paragraphs, (month, day))
+            if iso:
+                return iso, True
     return None, False
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from .. import records as R
 from .dates import is_stamp
@@ -110,7 +111,7 @@ def _clean(source: SourceText, lines: list[str]) -> Cleaned:
         if roles[i] is None:
             roles[i] = R.STAMP if is_stamp(lines[i]) else R.CHROME
     roles[title_at] = R.TITLE
-    _head(lines, roles, title_at + 1, first, lambda: set(_words(" ".join(lines[i] for i in paragraphs))))
+    _head(lines, roles, title_at + 1, first, cache(lambda: set(_words(" ".join(lines[i] for i in paragraphs)))))
     _body(lines, roles, first, last)
     for i in paragraphs:
         roles[i] = R.BODY
@@ -142,12 +143,19 @@ def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
              for i, x in enumerate(lines)]
     stamps = tuple(x for i, x in enumerate(lines) if i not in body and _quiet(lambda: is_stamp(x)))
     texts = [lines[i] for i in body]
-    m = _DATELINE.match(texts[0])       # "(LĐ online) - Ngày 20/11, …": the outlet's tag is no text
-    if m and len(texts[0]) > m.end():
-        texts[0] = texts[0][m.end():]
+    credited, texts[0] = _dateline(texts[0])     # "(LĐ online) - Ngày 20/11, …": the tag is no text
     return Cleaned(source_file=source.source_file, lines=tuple(Line(x, r) for x, r in zip(lines, roles)),
                    title=title, blocks=tuple(Block("paragraph", t) for t in texts), stamps=stamps,
-                   hints=source, notes=(note,))
+                   sources=(credited,) if credited else (), hints=source, notes=(note,))
+
+
+def _dateline(line: str) -> tuple[str | None, str]:
+    """The outlet a first paragraph's dateline credits ("(Chinhphu.vn) - …"; none for a tag in
+    capitals, "LCĐT - …"), and the paragraph without the dateline."""
+    m = _DATELINE.match(line)
+    if not m or not (m["src"] or 2 <= len(m["tag"]) <= 15) or len(line) <= m.end():
+        return None, line
+    return (m["src"].strip() if m["src"] else None), line[m.end():]
 
 
 def _quiet(test) -> bool:
@@ -227,14 +235,7 @@ def _credit(line: str) -> bool:
 def _head(lines, roles, start, end, text_words=None) -> None:
     """Roles of the lines between the title and the first paragraph. A line that would be a
     caption but shares few words with the text is a sidebar's headline ("Tài xế … tại Hà Nội"
-    under a page on Tây Nguyên). `text_words` gives the text's words (asked for once, when needed)."""
-    known: list = []
-
-    def words() -> set:
-        if not known:
-            known.append(text_words() if text_words else set())
-        return known[0]
-
+    under a page on Tây Nguyên). `text_words()` gives the text's words (computed when first asked)."""
     for i in range(start, end):
         if roles[i] is not None:
             continue
@@ -255,7 +256,7 @@ def _head(lines, roles, start, end, text_words=None) -> None:
             roles[i] = R.CHROME
         elif _TERMINAL.search(line):
             roles[i] = R.BODY      # a short lead paragraph
-        elif text_words and words() and _shared(line, words()) < OFF_TOPIC:
+        elif text_words and text_words() and _shared(line, text_words()) < OFF_TOPIC:
             roles[i] = R.CHROME
         else:
             roles[i] = R.CAPTION
@@ -349,11 +350,10 @@ def _assemble(source, lines, roles, title_at) -> Cleaned:
             roles[i] = R.CHROME
             continue
         if role == R.BODY:
-            m = _DATELINE.match(line)
-            if m and not blocks and (m["src"] or 2 <= len(m["tag"]) <= 15):
-                if m["src"]:          # an outlet's tag in capitals ("LCĐT") names no source
-                    sources.append(m["src"].strip())
-                line = line[m.end():]
+            if not blocks:
+                credited, line = _dateline(line)
+                if credited:
+                    sources.append(credited)
             if match_key(line) == title_key or (blocks and blocks[-1] == Block("paragraph", line)):
                 roles[i] = R.CHROME
                 continue

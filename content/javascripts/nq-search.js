@@ -20,6 +20,7 @@
   var base = new URL(document.querySelector("script[src*='nq-search.js']").src, location.href);
   var siteRoot = new URL("../", base);
   var pagefind = null;
+  var OPTIONS = { baseUrl: siteRoot.pathname, excerptLength: 24 };   /* the site's index and the preview's shares */
   var serial = 0;
   var selected = {};
   var PAGE = 10;           /* results whose text is fetched at a time: a slow connection pays for 10 */
@@ -34,7 +35,7 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-        return pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 })
+        return pf.options(OPTIONS)
           .then(function () { return merged(pf); })
           .then(function () { return pf; });
       });
@@ -51,7 +52,7 @@
       .then(function (r) { return r.json(); })
       .then(function (list) {
         return Promise.all(list.merge.map(function (path) {
-          return pf.mergeIndex(new URL(path, siteRoot).pathname, { baseUrl: siteRoot.pathname, excerptLength: 24 });
+          return pf.mergeIndex(new URL(path, siteRoot).pathname, OPTIONS);
         }));
       });
   }

@@ -201,7 +201,7 @@ def _find_title(lines, roles, hint) -> int | None:
         return candidates[0]
     text_words = set(_words(" ".join(lines[first_body:])))
     on_topic = [i for i in candidates if _shared(lines[i], text_words) >= ON_TOPIC]
-    return max(on_topic or candidates, key=lambda i: (len(re.findall(r"[^\W\d_]+", lines[i])), -i))
+    return max(on_topic or candidates, key=lambda i: (len(_words(lines[i])), -i))
 
 
 ON_TOPIC = 0.5      # the share of a headline's words its text uses again

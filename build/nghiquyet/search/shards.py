@@ -47,6 +47,7 @@ from .merge import Packed, Shard, _posting, merge
 from .pagefind import PAGEFIND_FORMAT, SIGNATURE, _read, check_format, run_pagefind
 
 CACHE_VERSION = 2
+NO_BODY = "no page of the site can be indexed for search (none has a body)"
 _SORT = re.compile(r'data-pagefind-sort="(?P<name>[^":]+):(?P<value>[^"]*)"')
 
 
@@ -116,6 +117,15 @@ def _index_shard(site: Path, pages: list[str], work: Path) -> Path:
     return out
 
 
+def _indexed(site: Path, members: list[list[str]], stale: list[int], work: Path, jobs: int | None):
+    """(share, its Pagefind bundle) for each stale share, indexed on every core, as each ends."""
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, len(stale) or 1))) as pool, \
+            bar(len(stale), "indexing", unit="share") as shown:
+        for s, out in pool.map(lambda s: (s, _index_shard(site, members[s], work / str(s))), stale):
+            shown.update()
+            yield s, out
+
+
 def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | None = None) -> Shard:
     """A share's Pagefind bundle, read into what the merge needs. A posting's third part places
     the word in the page's metadata, each field named by its number in the share's list of
@@ -181,29 +191,21 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
                 except Exception:  # noqa: BLE001 - a damaged cache entry is indexed again
                     pass
             if members[s]:
-                stale.append((s, key))
+                stale.append(s)
             else:
                 shards[s] = Shard(key)          # no page fell in this share
 
         known_fields = sorted({f for shard in shards if shard is not None for f in shard.own_fields})
-
-        def run(item):
-            s, key = item
-            out = _index_shard(site, members[s], work / str(s))
-            return s, key, out
-
-        with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, len(stale) or 1))) as pool, \
-                bar(len(stale), "indexing", unit="share") as shown:
-            for s, key, out in pool.map(run, stale):
-                shown.update()
-                shard = _decode(out, key, sorts, known_fields)
-                shards[s] = shard
-                if cache:
-                    kept = cache / f"shard-{count}-{s}"
-                    shutil.rmtree(kept, ignore_errors=True)
-                    kept.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.move(str(out), kept)
-                    dump_pickle(cache / f"shard-{count}-{s}.pickle", shard)
+        for s, out in _indexed(site, members, stale, work, jobs):
+            key = keys[s].hexdigest()
+            shard = _decode(out, key, sorts, known_fields)
+            shards[s] = shard
+            if cache:
+                kept = cache / f"shard-{count}-{s}"
+                shutil.rmtree(kept, ignore_errors=True)
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(out), kept)
+                dump_pickle(cache / f"shard-{count}-{s}.pickle", shard)
         folders = [(cache / f"shard-{count}-{s}") if cache else (work / str(s) / "bundle") for s in range(count)]
         bundle = site / "pagefind"
         _clear(bundle)
@@ -219,7 +221,7 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
                     dump_pickle(cache / f"shard-{count}-{s}.pickle", shards[s])
         static = next((f for f, shard in zip(folders, shards) if shard.pages), None)
         if static is None:
-            raise BuildError("no page of the site can be indexed for search (none has a body)")
+            raise BuildError(NO_BODY)
         packed = Packed(cache / "chunks.pickle" if cache else None)
         merge(shards, bundle, chunk_bytes, static, packed)
         packed.save()
@@ -284,22 +286,15 @@ def index_preview(site: Path, cache: Path, per_shard: int = DEFAULT.search_shard
     count, members, keys, _ = _shares(site, cache / "preview", per_shard)
     present = [s for s in range(count) if members[s]]
     if not present:
-        raise BuildError("no page of the site can be indexed for search (none has a body)")
+        raise BuildError(NO_BODY)
     folders = {s: cache / "preview" / f"bundle-{count}-{s}" for s in present}
     stale = [s for s in present if not _has_key(folders[s], keys[s].hexdigest())]
     work = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=cache))
     try:
-        def run(s):
-            out = _index_shard(site, members[s], work / str(s))
+        for s, out in _indexed(site, members, stale, work, jobs):
             (out / ".key").write_text(keys[s].hexdigest(), encoding="utf-8")
-            return s, out
-
-        with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, len(stale) or 1))) as pool, \
-                bar(len(stale), "indexing", unit="share") as shown:
-            for s, out in pool.map(run, stale):
-                shown.update()
-                shutil.rmtree(folders[s], ignore_errors=True)
-                shutil.move(str(out), folders[s])
+            shutil.rmtree(folders[s], ignore_errors=True)
+            shutil.move(str(out), folders[s])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     for old in (cache / "preview").glob("bundle-*"):
@@ -327,13 +322,12 @@ def _has_key(folder: Path, key: str) -> bool:
 
 
 def _clear(path: Path) -> None:
-    """Remove a file, a link or a folder (never what a link points to)."""
+    """Remove a file, a link or a folder (never what a link points to: rmtree removes the links
+    inside a folder as links, and refuses a folder that is itself one)."""
     if path.is_symlink() or path.is_file():
         path.unlink()
     elif path.is_dir():
-        for child in path.iterdir():
-            _clear(child)
-        path.rmdir()
+        shutil.rmtree(path)
 
 
 def _place(link: Path, folder: Path) -> None:

@@ -155,7 +155,7 @@ def test_writer_prunes_stale_pages_and_keeps_hand_written(corpus, tmp_path):
     assert again.written == () and again.removed == ()
 
 
-def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
+def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch, capsys):
     from conftest import make_project, snapshot
     import nghiquyet.output.writer as writer
     import nghiquyet.render.site as site_module
@@ -198,6 +198,28 @@ def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch):
         assert main(["build", "--root", str(root), *extra]) == 130
         assert snapshot(root / "site") == site
         assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
+    monkeypatch.setattr(mkdocs.commands.build, "build", real_build)
+    assert main(["build", "--root", str(root)]) == 0
+    site = snapshot(root / "site")
+    (root / "corpus" / "extra.txt").write_text(SAMPLE.replace("Ngày 26/5", "Ngày 28/5"), encoding="utf-8")
+
+    seen = []
+
+    def failing_index(folder, *args, **kwargs):     # the search index fails after MkDocs wrote the pages
+        seen.append(folder)
+        (folder / "pagefind").mkdir(exist_ok=True)
+        (folder / "pagefind" / "half-written.pf_index").write_bytes(b"x")
+        raise OSError(28, "No space left on device", str(folder / "pagefind"))
+    monkeypatch.setattr(site_module, "index_search", failing_index)
+    # An update renders in the site folder itself: what it wrote is taken back.
+    assert main(["build", "--root", str(root)]) == 2
+    assert seen == [(root / "site").resolve()]
+    assert "cannot write the site: [Errno 28] No space left on device" in capsys.readouterr().err
+    assert snapshot(root / "site") == site
+    assert not [p for p in root.iterdir() if p.name.startswith(".site-")]
+    monkeypatch.undo()
+    assert main(["build", "--root", str(root)]) == 0
+    assert snapshot(root / "site") != site
 
 
 def test_whole_build_errors_are_one_clear_line(tmp_path):

@@ -3,8 +3,8 @@
 A page of this site is rendered from its own Markdown and from inputs every page shares: the
 MkDocs configuration (navigation, with titles), the theme and its overrides, the hand-written
 pages and files, the code and versions of the packages that render it. When none of those
-changed since the last render into the same folder, MkDocs' dirty mode, run on a copy of the
-last site, renders exactly the pages whose Markdown is newer than their HTML (the writer leaves
+changed since the last render into the same folder, MkDocs' dirty mode, run in the last site
+(see undo.py), renders exactly the pages whose Markdown is newer than their HTML (the writer leaves
 unchanged pages untouched, so their times say the truth); files of pages that are no longer
 generated are removed. Otherwise the site is rendered from scratch.
 """
@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import sys
 from pathlib import Path
 
 from ..fingerprint import code_fingerprint, tree_digest, versions
 from ..output.cache import dump_pickle, load_pickle
-from ..output.writer import prune_empty, read_manifest
+from ..output.writer import read_manifest
 
 STATE = "render-{}.pickle"      # one per site folder (by the hash of its path)
 VERSION = 1
@@ -85,41 +83,3 @@ def outputs(config, files=None) -> dict[str, str]:
     """Every file of docs_dir MkDocs publishes -> where it puts it in the site folder."""
     from mkdocs.structure.files import get_files
     return {f.src_uri: f.dest_uri for f in files or get_files(config) if f.inclusion.is_included()}
-
-
-def link_tree(source: Path, target: Path, skip: frozenset[str] = frozenset()) -> None:
-    """target (an empty folder) gets every file of source as a hard link (a copy where the file
-    system has none), times kept: MkDocs compares them with the Markdown's. Top-level folders
-    named in skip are left out."""
-    for folder, dirs, files in os.walk(source):
-        if folder == str(source):
-            dirs[:] = [d for d in dirs if d not in skip]
-        rel = os.path.relpath(folder, source)
-        dest = target / rel if rel != "." else target
-        dest.mkdir(exist_ok=True)
-        for name in files:
-            try:
-                os.link(os.path.join(folder, name), dest / name)
-            except OSError:
-                shutil.copy2(os.path.join(folder, name), dest / name)
-
-
-def remove_stale(site: Path, before: dict[str, str], now: dict[str, str], feeds: list[str]) -> int:
-    """Delete what the last render made from files that are gone (or now go elsewhere), and its
-    feeds (written again after the render); return how many stale files were removed."""
-    site = site.resolve()
-    stale = [dest for src, dest in before.items() if now.get(src) != dest]
-    removed = sum(_remove(site, rel) for rel in stale)
-    for rel in feeds:
-        _remove(site, rel)
-    return removed
-
-
-def _remove(site: Path, rel: str) -> bool:
-    """Delete site/rel if it is a file inside site, then the folders it leaves empty."""
-    target = site / rel
-    if not (target.is_file() and site in target.resolve().parents):
-        return False
-    target.unlink()
-    prune_empty(site, target.parent)
-    return True

@@ -22,7 +22,7 @@ class Settings:
     latest_on_home: int = 10          # articles listed on the home page
     feed_items: int = 50              # entries per Atom feed
     search_chunk_bytes: int = 16_000  # encoded size at which a search-index chunk is closed
-    search_shard_pages: int = 400     # pages per share of the search index (indexed apart, merged)
+    search_shard_pages: int = 200     # pages per share of the search index (indexed apart, merged)
     parallel_from: int = 64           # files to convert from which worker processes are started
 
     @classmethod

@@ -2,7 +2,7 @@
 shares whose pages changed since the last build; the shares are merged into one Pagefind bundle.
 
 Why: one Pagefind run over 5,000 articles takes about 10 s and 1.2 GB of memory, whatever
-changed (measured: docs/performance.md). A share of ~400 pages takes well under a second, and the
+changed (measured: docs/performance.md). A share of ~200 pages takes about half a second, and the
 merge is plain byte work. The merged bundle is a function of the pages alone (which share a page
 falls in depends on its path, how many shares on how many pages), so a build that indexed one
 share again gives the same bytes as one that indexed them all.
@@ -268,12 +268,12 @@ PREVIEW_LIST = "pagefind-preview.json"
 
 
 def preview_share_pages(per_shard: int) -> int:
-    """The preview's shares are a quarter the size of the published index's: a save re-indexes
-    ~100 pages, not ~400 (its first build runs Pagefind more times; nothing is merged)."""
-    return max(25, per_shard // 4)
+    """The preview's shares are half the size of the published index's: a save re-indexes
+    ~100 pages, not ~200 (its first build runs Pagefind more times; nothing is merged)."""
+    return max(25, per_shard // 2)
 
 
-def index_preview(site: Path, cache: Path, per_shard: int = DEFAULT.search_shard_pages // 4,
+def index_preview(site: Path, cache: Path, per_shard: int = DEFAULT.search_shard_pages // 2,
                   jobs: int | None = None) -> str:
     """The search index of a live preview (`mkdocs serve`): each share's own Pagefind bundle,
     indexed again only when one of its pages changed, and not merged: the browser merges them

@@ -316,3 +316,77 @@ def test_an_event_after_an_abbreviation_and_a_lead_under_its_outlets_tag(tmp_pat
         encoding="utf-8")
     a = convert_file(path, path.name).article
     assert {(e.date, e.kind) for e in a.events} == {("2022-11-20", "action_programme"), ("2022-11-21", "dissemination")}
+
+
+def _undated(tmp_path, text: str):
+    from nghiquyet.pipeline import convert_file
+
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return convert_file(path, path.name).article
+
+
+@pytest.mark.parametrize("text, events", [
+    # A year the article calls a target ("tầm nhìn đến năm 2045") dates nothing, also where a
+    # sentence opens with it; the years passed since the cited document date the meeting.
+    ("Bộ Chính trị cho ý kiến về thành phố Cần Thơ\n\n"
+     "Chiều 9-8, tại Trụ sở Trung ương Đảng, Bộ Chính trị họp cho ý kiến về Đề án tổng kết 15 năm thực hiện "
+     "Nghị quyết số 45-NQ/TW về xây dựng và phát triển thành phố Cần Thơ.\n\n"
+     "Đề án nêu mục tiêu phát triển thành phố đến năm 2030, tầm nhìn đến năm 2045. Đến năm 2045, thành phố "
+     "thuộc nhóm đô thị phát triển khá của khu vực.\n",
+     {("2020-08-09", "meeting")}),
+    # The years passed say 2023; the date the cited document carries (2013) does not.
+    ("Bộ Chính trị nghe báo cáo về Nghệ An\n\n"
+     "Ngày 12/6, Bộ Chính trị họp cho ý kiến về Báo cáo tổng kết 10 năm thực hiện Nghị quyết số 26-NQ/TW, "
+     "ngày 30/7/2013 của Bộ Chính trị về phương hướng, nhiệm vụ phát triển tỉnh Nghệ An.\n\n"
+     "Các đại biểu thảo luận nhiều ý kiến về những kết quả, hạn chế trong thời gian qua.\n",
+     {("2023-06-12", "final_review")}),
+    # A dump record's month dates the lead's day, not the dates of the documents it cites.
+    (" date 2021-05 (ABC)- Sáng 14-5, tại tỉnh Kon Tum, Ban Chỉ đạo tổ chức Hội nghị sơ kết thực hiện Nghị quyết "
+     "số 10-NQ/TW ngày 18-1-2002 và Kết luận số 12-KL/TW ngày 24-10-2011 của Bộ Chính trị về vùng Tây Nguyên.\n\n"
+     "Tham dự hội nghị có lãnh đạo các bộ, ngành và các tỉnh trong vùng.\n",
+     {("2021-05-14", "midterm_review")}),
+])
+def test_the_year_of_an_undated_articles_events(tmp_path, text, events):
+    a = _undated(tmp_path, text)
+    assert a.date is None
+    assert {(e.date, e.kind) for e in a.events} == events
+
+
+def test_a_line_ending_with_its_photo_credit_is_a_caption_never_the_title(tmp_path):
+    """A page that opens with a photo's caption ("… Ảnh: X/TTXVN") has no headline the rules
+    find: the guessed title is the text's, and the caption stays a caption, as do the ones
+    between paragraphs."""
+    a = _undated(tmp_path,
+                 "Phó Thủ tướng trao quyết định cho lãnh đạo các tỉnh trong vùng. Ảnh: Minh Anh/TTXVN\n"
+                 "Sáng 3/4, tại thành phố Buôn Ma Thuột, Hội đồng điều phối vùng Tây Nguyên họp phiên thứ hai.\n"
+                 "Các đại biểu dự phiên họp. Ảnh TTX\n"
+                 "Phiên họp thảo luận kế hoạch năm và các dự án liên kết vùng, đặc biệt là các tuyến cao tốc.\n")
+    assert a.title.startswith("Sáng 3/4, tại thành phố Buôn Ma Thuột")
+    assert set(a.captions) == {"Phó Thủ tướng trao quyết định cho lãnh đạo các tỉnh trong vùng. Ảnh: Minh Anh/TTXVN",
+                               "Các đại biểu dự phiên họp. Ảnh TTX"}
+    assert [b.text[:9] for b in a.blocks if b.kind == "paragraph"] == ["Sáng 3/4,", "Phiên họp"]
+
+
+def test_text_that_goes_on_or_a_numbered_heading_is_no_caption(tmp_path):
+    """Between paragraphs, a short line that ends with a comma or colon continues the text
+    (a speech's salutation, a decision's preamble), and "1- Về …" is a heading: neither is a
+    photo's caption; a short line with a photo cue still is."""
+    from nghiquyet.pipeline import convert_file
+
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Phát biểu của Chủ tịch tỉnh tại hội nghị triển khai Nghị quyết 23-NQ/TW\n\n"
+        "Tỉnh ủy Lâm Đồng tổ chức hội nghị triển khai Nghị quyết số 23-NQ/TW của Bộ Chính trị về vùng Tây Nguyên.\n\n"
+        "Kính thưa các đồng chí lãnh đạo tỉnh,\n\n"
+        "Hôm nay, chúng ta họp để bàn các nhiệm vụ thực hiện Nghị quyết trong những năm tới.\n\n"
+        "1- Về kết quả thực hiện Nghị quyết\n\n"
+        "Sau một năm, tỉnh đã ban hành kế hoạch hành động và phân công nhiệm vụ cho các sở, ngành.\n\n"
+        "Quang cảnh hội nghị\n\n"
+        "Hội nghị kết thúc vào buổi chiều cùng ngày với nhiều ý kiến tham luận của các đại biểu.\n",
+        encoding="utf-8")
+    a = convert_file(path, path.name).article
+    assert a.captions == ("Quang cảnh hội nghị",)
+    paragraphs = [b.text for b in a.blocks if b.kind == "paragraph"]
+    assert "Kính thưa các đồng chí lãnh đạo tỉnh," in paragraphs
+    assert "1- Về kết quả thực hiện Nghị quyết" in paragraphs

@@ -66,7 +66,7 @@ class DocumentRef:
     type: str                 # NQ, KL, QĐ …
     year: int
     date: Optional[str] = None        # issue date, when stated or catalogued
-    year_source: str = "stated"       # stated | term | catalogue | context
+    year_source: str = "stated"       # stated | term | article | subject | catalogue | context
 
 
 @dataclass(frozen=True, order=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 from dataclasses import replace
 import re
@@ -12,7 +13,7 @@ from typing import Optional
 
 from . import documents as D
 from ..ingest.clean import byline_author
-from ..ingest.dates import find_dates, labelled_stamp, stamp_date, stamp_day_month
+from ..ingest.dates import DateMatch, find_dates, labelled_stamp, stamp_date, stamp_day_month
 from ..errors import debug, describe
 from .events import anchors, find_events
 from .people import find_organisations, find_people
@@ -63,7 +64,10 @@ def extract(cleaned: Cleaned) -> Article:
             by_block.setdefault(m.block - 1, []).append(m)
     known_dates = [r.date for r in refs if r.date]
     facts = guard("events", lambda: anchors(texts, known_dates), [])
-    events = guard("events", lambda: find_events(paragraphs, by_block, primary, published, facts), [])
+    if not published:
+        facts += guard("events", lambda: _elapsed_facts(texts), [])
+    until = published or guard("date", lambda: _month_of(cleaned), None)
+    events = guard("events", lambda: find_events(paragraphs, by_block, primary, until, facts), [])
 
     on = published or guard("date", lambda: _reference_date(events, facts), None)
     provinces, places, province_spans_by_text = guard(
@@ -189,17 +193,15 @@ def _TODAY() -> re.Pattern:
 
 
 def _context_year(cleaned: Cleaned, texts: list[str]) -> Optional[int]:
-    """The article's year when it prints no date: its latest full date, else the year and month
-    a dump record gives ("date 2023-09"), else the years it says have passed since a document it
+    """The article's year when it prints no date: the year a dump record gives ("date 2023-09"),
+    else the later of its latest full date and the years it says have passed since a document it
     cites ("gần 18 năm triển khai Nghị quyết 39" of 2004 -> 2022)."""
-    paragraphs = texts[1:]
-    latest = _latest_year(paragraphs)
-    if latest:
-        return latest
     hint = cleaned.hints.date_hint if cleaned.hints else None
     if hint and re.match(r"\d{4}-\d{2}", hint):
         return int(hint[:4])
-    return _elapsed_year(texts)
+    latest = _latest_year(texts[1:])
+    elapsed = _elapsed_year(texts)
+    return max(latest or 0, elapsed or 0) or None
 
 
 @lru_cache(maxsize=None)
@@ -209,14 +211,34 @@ def _ELAPSED() -> re.Pattern:
 
 
 def _elapsed_year(texts: list[str]) -> Optional[int]:
-    mentions = [m for m in D.find_mentions(texts) if m.year_source in ("stated", "term", "article")]
-    years = []
+    years = [d.year for d in _elapsed_facts(texts)]
+    return max(years) if years else None
+
+
+def _elapsed_facts(texts: list[str]) -> list[DateMatch]:
+    """The years an article says have passed since a document it cites ("tổng kết 15 năm thực
+    hiện Nghị quyết số 45-NQ/TW về … Cần Thơ": 2005 + 15), as facts of that year. Only documents
+    whose year the text fixes (a date, a term, the subject named after it) count."""
+    if not any(_ELAPSED().search(text) for text in texts):
+        return []
+    mentions = [m for m in D.find_mentions(texts) if m.year_source in ("stated", "term", "article", "subject")]
+    out = []
     for b, text in enumerate(texts):
         for m in _ELAPSED().finditer(text):
             cited = [x for x in mentions if x.block == b and m.end() <= x.start <= m.end() + 24]
             if cited and 0 < int(m["n"]) < 60:
-                years.append(cited[0].year + int(m["n"]))
-    return max(years) if years else None
+                out.append(DateMatch(m.start(), m.end(), cited[0].year + int(m["n"]), 1, None, "year"))
+    return out
+
+
+def _month_of(cleaned: Cleaned) -> Optional[str]:
+    """The last day of the month a dump record dates the article in ("date 2022-07"), the
+    latest day its day-and-month dates can fall on."""
+    hint = cleaned.hints.date_hint if cleaned.hints else None
+    if not (hint and re.fullmatch(r"\d{4}-\d{2}", hint[:7]) and 1 <= int(hint[5:7]) <= 12):
+        return None
+    year, month = int(hint[:4]), int(hint[5:7])
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 def _stamps_in_order(cleaned: Cleaned) -> list[str]:

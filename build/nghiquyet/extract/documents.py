@@ -245,7 +245,7 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Opt
         elif term and term_years(term):
             resolved.append((*_by_term(number, code, term, context_year), "term"))
         elif subject:
-            resolved.append((int(subject["date"][:4]), subject["date"], "catalogue"))
+            resolved.append((int(subject["date"][:4]), subject["date"], "subject"))
         else:
             resolved.append(None)
     article = None

@@ -173,14 +173,23 @@ def _cited(sentence: str, date: DateMatch, mentions: list[tuple[int, int]]) -> b
 
 
 def anchors(blocks: list[str], catalogue_dates: list[str]) -> list[DateMatch]:
-    """Dated facts of an article: dates with a year that are not targets or horizons."""
+    """Dated facts of an article: dates with a year that are not targets or horizons. A bare
+    year the article calls a target somewhere ("tầm nhìn đến năm 2045") is a target wherever it
+    stands, also where a sentence opens with it ("Đến năm 2045, Cần Thơ thuộc nhóm …")."""
     out: list[DateMatch] = []
+    found = []
+    targets: set[int] = set()
     for text in blocks:
         dates = find_dates(text, dated_only=True)
         spans = horizon_spans(text) if dates else []
+        found.append((dates, spans))
+        targets.update(d.year for d in dates if d.year and any(s <= d.start < e for s, e in spans))
+    for dates, spans in found:
         for d in dates:
-            if d.year and not any(s <= d.start < e for s, e in spans):
+            if d.year and not any(s <= d.start < e for s, e in spans) and \
+                    not (d.precision == "year" and d.year in targets):
                 out.append(d)
+    for text in blocks:
         for m in P.TERM.finditer(text) if P.TERM_WORD in text.lower() else ():
             years = term_years(m["term"])
             if years:

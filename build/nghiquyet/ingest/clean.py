@@ -31,6 +31,15 @@ _DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,
 _BRACKETED_DATELINE = re.compile(r"^\([^()]{2,40}\)\s*[-–—]\s*\S")
 _FOOTNOTE = re.compile(r"^\(?\*+\)?\s")
 # The headline again as an image's alt text, numbered: "<headline> ảnh 1", "<headline> -0".
+# A line that ends with its photo credit ("… chủ trì hội nghị. Ảnh: Dương Giang/TTXVN", "… Ảnh TTX",
+# "… (Ảnh: Hoàng Hà)") is a photo's caption, whatever comes before the credit.
+# A line of text that no photo's caption is: one that goes on in the next ("Kính thưa các đồng
+# chí,", "Xét đề nghị của Bộ trưởng …,") or a numbered heading ("1- Về tình hình …", "II. …", "a) …").
+_CONTINUED = re.compile(r"[,;:]\s*$|^\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\s*[-.)/]\s+\S")
+_CREDIT_WORD = r"(?:[Ảả]nh|ẢNH|[Nn]guồn ảnh|[Pp]hoto)"
+_ENDS_WITH_CREDIT = re.compile(
+    r"(?:(?:[.!?…]\s*|\s[-–]\s*|\(\s*)" + _CREDIT_WORD + r"\s*:\s*[^\s.!?:;,()](?:[^.!?:;()]|\.(?=\S)){0,50}"
+    r"|[.!?…]\s+\(?" + _CREDIT_WORD + r"\s+(?:[A-ZĐÀ-Ỹ][\w/-]*\s*){1,4})\)?\.?$")
 _IMAGE_NUMBER = re.compile(r"(?:\s+(?:ảnh|hình|photo)\s*\d{1,2}|\s*-\d{1,2})$")
 TITLE_MAX_WORDS = 30        # a line longer than this is never a headline
 GUESSED_TITLE_WORDS = 16    # a title guessed from a paragraph keeps this many words
@@ -96,7 +105,7 @@ def _clean(source: SourceText, lines: list[str]) -> Cleaned:
     if title_at is None:
         return _fallback(source, lines, "title guessed")
     paragraphs = [i for i in range(title_at + 1, len(lines)) if roles[i] is None and is_paragraph(lines[i])
-                  and not is_chrome(lines[i]) and not _credit(lines[i])]
+                  and not is_chrome(lines[i]) and not _credit(lines[i]) and not _ENDS_WITH_CREDIT.search(lines[i])]
     if not paragraphs:
         # A short article: every readable line after the title that is no chrome or stamp.
         paragraphs = [i for i in range(title_at + 1, len(lines)) if roles[i] is None and _readable(lines[i])
@@ -136,16 +145,22 @@ def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
     keep = [i for i in readable if not _quiet(lambda: is_chrome(lines[i]) or is_stamp(lines[i]))]
     if not keep:
         raise ArticleError(source.source_file, "no article text found (only menus, stamps and other page chrome)")
-    title_at = keep[0]
+    # Lines that end with a photo credit are captions: never the title, nor paragraphs.
+    captions = {i for i in keep if _ENDS_WITH_CREDIT.search(lines[i])}
+    title_at = next((i for i in keep if i not in captions), keep[0])
     title = guess_title(lines[title_at])
     body = [i for i in keep if i != title_at or title != lines[title_at]] or [title_at]
-    roles = [R.BODY if i in body else R.TITLE if i == title_at else R.BLANK if not x else R.CHROME
-             for i, x in enumerate(lines)]
+    roles = [R.CAPTION if i in body and i in captions and i != title_at else R.BODY if i in body
+             else R.TITLE if i == title_at else R.BLANK if not x else R.CHROME for i, x in enumerate(lines)]
     stamps = tuple(x for i, x in enumerate(lines) if i not in body and _quiet(lambda: is_stamp(x)))
-    texts = [lines[i] for i in body]
-    credited, texts[0] = _dateline(texts[0])     # "(LĐ online) - Ngày 20/11, …": the tag is no text
+    blocks = [Block("caption" if roles[i] == R.CAPTION else "paragraph", lines[i]) for i in body]
+    first = next((n for n, b in enumerate(blocks) if b.kind == "paragraph"), None)
+    credited = None
+    if first is not None:   # "(LĐ online) - Ngày 20/11, …": the tag is no text
+        credited, text = _dateline(blocks[first].text)
+        blocks[first] = Block("paragraph", text)
     return Cleaned(source_file=source.source_file, lines=tuple(Line(x, r) for x, r in zip(lines, roles)),
-                   title=title, blocks=tuple(Block("paragraph", t) for t in texts), stamps=stamps,
+                   title=title, blocks=tuple(blocks), stamps=stamps,
                    sources=(credited,) if credited else (), hints=source, notes=(note,))
 
 
@@ -283,7 +298,7 @@ def _body(lines, roles, start, end) -> None:
             roles[i] = R.STAMP
         elif has_caption_cue(line):
             roles[i] = R.CAPTION
-        elif _TERMINAL.search(line) and not _weak_caption_cue(line):
+        elif _TERMINAL.search(line) and not _weak_caption_cue(line) or _CONTINUED.search(line):
             roles[i] = R.BODY
         else:
             roles[i] = R.CAPTION

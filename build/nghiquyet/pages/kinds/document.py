@@ -18,7 +18,8 @@ from . import ARTICLE_ITEM, TIMELINE, PageKind
 
 # How an uncatalogued document's year was read (DocumentInfo.year_sources), best first.
 _YEAR_SOURCES = {"stated": "ngày ban hành ghi trong bài", "term": "khóa ghi trong bài",
-                 "article": "lần nhắc khác trong cùng bài", "catalogue": "danh mục",
+                 "article": "lần nhắc khác trong cùng bài", "subject": "danh mục, theo chủ đề ghi kèm",
+                 "catalogue": "danh mục",
                  "context": "thời điểm của bài viết (suy đoán)"}
 
 

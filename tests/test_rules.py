@@ -334,7 +334,7 @@ def _undated(tmp_path, text: str):
      "Nghị quyết số 45-NQ/TW về xây dựng và phát triển thành phố Cần Thơ.\n\n"
      "Đề án nêu mục tiêu phát triển thành phố đến năm 2030, tầm nhìn đến năm 2045. Đến năm 2045, thành phố "
      "thuộc nhóm đô thị phát triển khá của khu vực.\n",
-     {("2020-08-09", "meeting")}),
+     {("2020-08-09", "final_review")}),
     # The years passed say 2023; the date the cited document carries (2013) does not.
     ("Bộ Chính trị nghe báo cáo về Nghệ An\n\n"
      "Ngày 12/6, Bộ Chính trị họp cho ý kiến về Báo cáo tổng kết 10 năm thực hiện Nghị quyết số 26-NQ/TW, "
@@ -390,3 +390,69 @@ def test_text_that_goes_on_or_a_numbered_heading_is_no_caption(tmp_path):
     paragraphs = [b.text for b in a.blocks if b.kind == "paragraph"]
     assert "Kính thưa các đồng chí lãnh đạo tỉnh," in paragraphs
     assert "1- Về kết quả thực hiện Nghị quyết" in paragraphs
+
+
+def test_a_stamp_and_its_poster_on_one_line(tmp_path):
+    """"đăng 08:12, 3 thg 9, 2013 bởi Trần Văn Bình": the date, and the author after "bởi"."""
+    a = _undated(tmp_path, "Thành ủy sơ kết Nghị quyết 45-NQ/TW\n\nđăng 08:12, 3 thg 9, 2013 bởi Trần Văn Bình\n\n"
+                           "Chiều 2/9, Thành ủy Cần Thơ tổ chức hội nghị sơ kết thực hiện Nghị quyết 45-NQ/TW của Bộ Chính trị.\n")
+    assert (a.date, a.author) == ("2013-09-03", "Trần Văn Bình")
+
+
+FORMAL_PARTY = """Thư viện văn bản
+
+BAN CHẤP HÀNH TRUNG ƯƠNG
+-------
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Số: 26-KL/TW
+
+Hà Nội, ngày 02 tháng 08 năm 2012
+
+KẾT LUẬN
+
+CỦA BỘ CHÍNH TRỊ VỀ TIẾP TỤC THỰC HIỆN NGHỊ QUYẾT SỐ 37-NQ/TW, NGÀY 01/7/2004 CỦA BỘ CHÍNH TRỊ KHÓA IX VỀ VÙNG TRUNG DU VÀ MIỀN NÚI BẮC BỘ
+
+Tại phiên họp ngày 05/7/2012, sau khi xem xét báo cáo kết quả tổng kết Nghị quyết số 37-NQ/TW của Ban cán sự đảng Bộ Kế hoạch và Đầu tư, Bộ Chính trị đã thảo luận và kết luận:
+
+1- Về tình hình thực hiện Nghị quyết
+
+Nghị quyết đã được các tỉnh ủy trong vùng quán triệt, triển khai thực hiện nghiêm túc trong những năm qua.
+"""
+
+FORMAL_GOVERNMENT = """THỦ TƯỚNG CHÍNH
+PHỦ
+--------
+Số: 300/QĐ-TTg
+Hà Nội, ngày 20
+tháng 03 năm 2013
+QUYẾT ĐỊNH
+BAN
+HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN KẾT LUẬN SỐ 26-KL/TW NGÀY 02 THÁNG 8 NĂM 2012 CỦA BỘ CHÍNH TRỊ VỀ VÙNG TRUNG DU VÀ MIỀN NÚI BẮC BỘ
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật tổ chức Chính phủ ngày 25 tháng 12 năm 2001;
+Xét đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư,
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Kết luận số 26-KL/TW của Bộ Chính trị.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.
+"""
+
+
+def test_a_page_that_is_a_formal_documents_own_text(tmp_path):
+    """A legal database's copy of a document: the headline is its kind and subject; its own
+    number is a document of the page, issued on the date it prints; a Government decision
+    that issues a plan carries out the Party document its subject names."""
+    a = _undated(tmp_path, FORMAL_PARTY)
+    assert a.title.startswith("KẾT LUẬN CỦA BỘ CHÍNH TRỊ VỀ TIẾP TỤC THỰC HIỆN NGHỊ QUYẾT SỐ 37-NQ/TW")
+    assert a.date == "2012-08-02"
+    assert set(a.documents) == {"26-KL/TW-2012", "37-NQ/TW-2004"}
+    assert {(e.date, e.kind, e.document) for e in a.events} == {
+        ("2012-08-02", "issued", "26-KL/TW-2012"), ("2012-07-05", "final_review", "37-NQ/TW-2004")}
+    assert next(e.actor for e in a.events if e.kind == "issued") == "Bộ Chính trị"
+    assert "1- Về tình hình thực hiện Nghị quyết" in [b.text for b in a.blocks]
+
+    b = _undated(tmp_path, FORMAL_GOVERNMENT)
+    assert b.title.startswith("QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN KẾT LUẬN SỐ 26-KL/TW")
+    assert (b.date, b.author) == ("2013-03-20", None)
+    assert {(e.date, e.kind, e.document) for e in b.events} == {("2013-03-20", "action_programme", "26-KL/TW-2012")}
+    assert b.blocks[0].text.startswith("Căn cứ Luật tổ chức Chính phủ")

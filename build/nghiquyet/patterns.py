@@ -41,8 +41,9 @@ QUARTER_YEAR = re.compile(
     rf"quý\s+(?P<q>[1-4]|I{{1,3}}|IV)\s*(?:[/\-.]\s*|\s+năm\s+){YEAR}(?!\d)", re.I)
 _YEAR_WORDS = trie_alternation(["năm", "đầu năm", "cuối năm", "giữa năm"], not_after=r"[\d/.\-]", ignore_case=True)
 YEAR_ONLY = re.compile(rf"(?:{_YEAR_WORDS})\s+{YEAR}(?![\d/])")
-# "26 Tháng 10 2020", "15 tháng 11, 2022": a day, a month in words and a year, in page stamps.
-STAMP_DATE_WORDS = re.compile(rf"{LEAD_DAY}\s+[tT](?i:háng)\s+{MONTH}\s*,?\s*(?:[nN](?i:ăm)\s+)?{YEAR}(?!\d)")
+# "26 Tháng 10 2020", "15 tháng 11, 2022", "16 thg 2, 2012" (Google's abbreviation): a day, a month
+# in words and a year, in page stamps.
+STAMP_DATE_WORDS = re.compile(rf"{LEAD_DAY}\s+[tT](?i:háng|hg\.?)\s+{MONTH}\s*,?\s*(?:[nN](?i:ăm)\s+)?{YEAR}(?!\d)")
 TIME = re.compile(r"\b\d{1,2}\s*(?::|h|giờ)\s*\d{2}(?:\s*(?::\d{2}))?(?:\s*(?:AM|PM|SA|CH))?\b|\b\d{1,2}\s*(?:h|giờ)\b", re.I)
 WEEKDAY = re.compile(r"\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|CN)\b", re.I)
 TIMEZONE = re.compile(r"\(?\s*(?:GMT|UTC)\s*[+\-]?\s*\d{0,2}\s*\)?", re.I)

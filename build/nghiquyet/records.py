@@ -57,6 +57,8 @@ class Cleaned:
     sources: tuple[str, ...] = ()
     hints: SourceText = None  # the decoded text this came from (for metadata hints)
     notes: tuple[str, ...] = ()   # what was guessed or lost while cleaning ("title guessed")
+    formal: bool = False          # the page is a formal document's own text (ingest/heading.py)
+    number: Optional[str] = None  # the number that document prints ("Số: 27-KL/TW" -> "27-KL/TW")
 
 
 @dataclass(frozen=True, order=True)

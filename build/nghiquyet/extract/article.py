@@ -15,11 +15,11 @@ from . import documents as D
 from ..ingest.clean import byline_author
 from ..ingest.dates import DateMatch, find_dates, labelled_stamp, stamp_date, stamp_day_month
 from ..errors import debug, describe
-from .events import anchors, find_events
+from .events import SUMMARY_CHARS, anchors, carried_out, classify, find_events
 from .people import find_organisations, find_people
 from .places import find_places, find_regions
-from ..records import BODY, STAMP, TITLE, Article, Cleaned
-from ..text import slugify, web_address
+from ..records import BODY, CHROME, STAMP, TITLE, Article, Cleaned, Event
+from ..text import match_key, slugify, web_address
 from ..vocabulary import catalogue, vocabulary
 from .site import SOURCE_PREFIX as _SOURCE_PREFIX, host_of, site_of
 
@@ -54,6 +54,9 @@ def extract(cleaned: Cleaned) -> Article:
 
     mentions = guard("documents", lambda: D.find_mentions(texts, context_year, published), [])
     refs = guard("documents", lambda: D.documents_of(mentions), [])
+    own, formal = guard("events", lambda: _formal_event(cleaned, published, mentions), (None, None))
+    if own and own.id not in {r.id for r in refs}:
+        refs.insert(0, own)
     doc_ids = [r.id for r in refs]
     counts = Counter(D.mention_id(m) for m in mentions)
     primary = counts.most_common(1)[0][0] if counts else None
@@ -68,6 +71,8 @@ def extract(cleaned: Cleaned) -> Article:
         facts += guard("events", lambda: _elapsed_facts(texts), [])
     until = published or guard("date", lambda: _month_of(cleaned), None)
     events = guard("events", lambda: find_events(paragraphs, by_block, primary, until, facts), [])
+    if formal and not any((e.date, e.kind, e.document) == (formal.date, formal.kind, formal.document) for e in events):
+        events = sorted(events + [formal])
 
     on = published or guard("date", lambda: _reference_date(events, facts), None)
     provinces, places, province_spans_by_text = guard(
@@ -266,6 +271,47 @@ def _with_year(day_month: tuple[int, int], paragraphs: list[str]) -> Optional[st
 def _latest_year(paragraphs: list[str]) -> Optional[int]:
     years = [d.year for text in paragraphs for d in find_dates(text, dated_only=True) if d.precision == "day"]
     return max(years) if years else None
+
+
+def _formal_event(cleaned: Cleaned, published: Optional[str], mentions) -> tuple:
+    """A page that is a formal document's own text (ingest/heading.py) reports its issuance on
+    the date it prints: a Party document's own ("Số: 27-KL/TW"), else what its headline says it
+    does with the Party document it names ("QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN KẾT
+    LUẬN SỐ 27-KL/TW …": a Government plan carrying it out). The document's reference when the
+    page is a Party document, and the event."""
+    if not (cleaned.formal and published):
+        return None, None
+    year, month, day = published.split("-")
+    # The title names the issuer after the kind ("KẾT LUẬN CỦA BỘ CHÍNH TRỊ …"), else the lines
+    # around it do (a Party document's letterhead names the Central Committee whoever issued it).
+    by = re.match(r"^(?:\S+\s+){1,3}?của\s+(?P<issuer>.{1,40})", match_key(cleaned.title))
+    actor = (_issuer(by["issuer"]) if by else None) or \
+        _issuer(" ".join(line.text for line in cleaned.lines if line.role == CHROME))
+    summary = cleaned.title if len(cleaned.title) <= SUMMARY_CHARS else \
+        cleaned.title[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+    if cleaned.number:
+        own = D.find_mentions([f"{cleaned.number} ngày {int(day)}/{int(month)}/{year}"])
+        if own:
+            ref = D.documents_of(own)[0]
+            return ref, Event(published, "issued", ref.id, summary, False, actor, None)
+    kind = classify(cleaned.title)
+    named = [m for m in mentions if m.block == 0]
+    if kind and named:
+        return None, Event(published, carried_out(kind, cleaned.title, actor), D.mention_id(named[0]), summary,
+                           False, actor, None)
+    return None, None
+
+
+def _issuer(text: str) -> Optional[str]:
+    """The central body a text names first, in capitals or not ("THỦ TƯỚNG CHÍNH PHỦ")."""
+    key = match_key(text)
+    found = [(key.find(k), name) for k, name in _central_keys() if k in key]
+    return min(found)[1] if found else None
+
+
+@lru_cache(maxsize=None)
+def _central_keys() -> tuple[tuple[str, str], ...]:
+    return tuple((match_key(k), name) for k, name in vocabulary()["central_actors"].items())
 
 
 def _reference_date(events, facts) -> Optional[str]:

@@ -95,19 +95,23 @@ def _kind_groups() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
                  for kind, groups in vocabulary().get("event_kind_groups", {}).items())
 
 
-def _carried_out(kind: str, clause: str, actor: Optional[str]) -> str:
+def carried_out(kind: str, clause: str, actor: Optional[str]) -> str:
     """The kind once the actor is known: a plan or a document issued by the Government, a ministry
     or a province carries a Party resolution out ("Chính phủ ban hành Nghị quyết số 30/NQ-CP về
     Chương trình hành động …"); a meeting to weigh a review's report is that review.
 
-    >>> _carried_out("plan", "Tỉnh ủy Sơn La ban hành Kế hoạch", "Tỉnh ủy Sơn La"), _carried_out("plan", "", "Bộ Chính trị")
+    >>> carried_out("plan", "Tỉnh ủy Sơn La ban hành Kế hoạch", "Tỉnh ủy Sơn La"), carried_out("plan", "", "Bộ Chính trị")
     ('action_programme', 'plan')
-    >>> _carried_out("meeting", "Bộ Chính trị họp cho ý kiến về Báo cáo tổng kết Nghị quyết 26", "Bộ Chính trị")
+    >>> carried_out("meeting", "Bộ Chính trị họp cho ý kiến về Báo cáo tổng kết Nghị quyết 26", "Bộ Chính trị")
     'final_review'
     """
     if kind == "meeting":
         key = match_key(clause)
+        centre = actor in vocabulary()["party_centre"]
         for purpose, cues in _purposes():
+            if any(c in key for c in cues):
+                return purpose
+        for purpose, cues in _purposes("centre_meeting_purposes") if centre else ():
             if any(c in key for c in cues):
                 return purpose
     if kind in ("plan", "issued") and actor and actor not in vocabulary()["party_centre"]:
@@ -116,8 +120,8 @@ def _carried_out(kind: str, clause: str, actor: Optional[str]) -> str:
 
 
 @lru_cache(maxsize=None)
-def _purposes() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((kind, tuple(match_key(c) for c in cues)) for kind, cues in vocabulary()["meeting_purposes"].items())
+def _purposes(name: str = "meeting_purposes") -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((kind, tuple(match_key(c) for c in cues)) for kind, cues in vocabulary()[name].items())
 
 
 def _regional_body(text: str) -> bool:
@@ -249,6 +253,14 @@ def _actor_pattern() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     return pattern, central, local
 
 
+def _owner(sentence: str, end: int, at: int) -> bool:
+    """The body named at `at` owns something ("báo cáo … của Ban cán sự đảng Bộ …"): "của"
+    after a word stands between it and the comma (or the date) before it ("Ngày 6/10/2022 của
+    Bộ Chính trị ban hành …" names who acted)."""
+    clause = sentence[end:at]
+    return bool(re.search(r"\w\W+của\b", clause[clause.rfind(",") + 1:], re.I))
+
+
 def find_actor(sentence: str, start: int, end: int, on: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """Who acted in an event dated at sentence[start:end], and the province of that actor (None
     for a central or regional body): the first body named after the date, else the last one
@@ -260,6 +272,8 @@ def find_actor(sentence: str, start: int, end: int, on: Optional[str]) -> tuple[
     ('Huyện ủy Bảo Lạc', 'Cao Bằng')
     >>> find_actor("Sáng 22-4, Bộ Chính trị, Ban Bí thư tổ chức Hội nghị toàn quốc", 5, 9, "2022-04-22")
     ('Bộ Chính trị', None)
+    >>> find_actor("Ngày 5/7, sau khi xem báo cáo của Tỉnh ủy Sơn La, Bộ Chính trị kết luận", 5, 8, "2012-07-05")
+    ('Bộ Chính trị', None)
     """
     from .places import province_of
 
@@ -267,7 +281,10 @@ def find_actor(sentence: str, start: int, end: int, on: Optional[str]) -> tuple[
     found = list(pattern.finditer(sentence))
     after = [m for m in found if m.start() >= end]
     before = [m for m in found if m.end() <= start]
-    for m in after[:1] or before[-1:]:
+    # "… xem xét báo cáo … của Ban cán sự đảng Bộ Kế hoạch và Đầu tư, Bộ Chính trị đã thảo luận":
+    # a body named as an owner ("của …") is not who acted, when another one is named.
+    acting = [m for m in after if not _owner(sentence, end, m.start())]
+    for m in (acting or after)[:1] or before[-1:]:
         if m["regional"]:
             return m["regional"].strip(), None
         if m["central"]:
@@ -367,5 +384,5 @@ def _sentence_event(sentence, local, block_mentions, start, primary, published, 
         summary = sentence if len(sentence) <= SUMMARY_CHARS else sentence[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
         iso = f"{year:04d}-{date.month:02d}-{date.day:02d}"
         actor, province = find_actor(sentence, date.start, date.end, iso)
-        return Event(iso, _carried_out(kind, sentence[date.end:], actor), document, summary, inferred, actor, province)
+        return Event(iso, carried_out(kind, sentence[date.end:], actor), document, summary, inferred, actor, province)
     return None

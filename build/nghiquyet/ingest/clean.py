@@ -14,9 +14,11 @@ from dataclasses import replace
 from functools import cache
 
 from .. import records as R
-from .dates import is_stamp
+from .dates import STAMP_PART, is_stamp
+from .heading import find_heading, join_cut_dates
 from .lines import (MENU_WORDS, WRAP_MAX, _PAGINATION, _TERMINAL, _byline_prefixed, _is_related_marker, _is_source,
-                    _weak_caption_cue, byline_author, has_caption_cue, is_chrome, is_menu_row, is_paragraph)
+                    _weak_caption_cue, byline_author, ends_with_credit, goes_on, has_caption_cue, is_chrome, is_credit,
+                    is_menu_row, is_paragraph)
 
 from ..errors import ArticleError, debug, describe
 from ..records import Block, Cleaned, Line, SourceText
@@ -31,15 +33,6 @@ _DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,
 _BRACKETED_DATELINE = re.compile(r"^\([^()]{2,40}\)\s*[-–—]\s*\S")
 _FOOTNOTE = re.compile(r"^\(?\*+\)?\s")
 # The headline again as an image's alt text, numbered: "<headline> ảnh 1", "<headline> -0".
-# A line that ends with its photo credit ("… chủ trì hội nghị. Ảnh: Dương Giang/TTXVN", "… Ảnh TTX",
-# "… (Ảnh: Hoàng Hà)") is a photo's caption, whatever comes before the credit.
-# A line of text that no photo's caption is: one that goes on in the next ("Kính thưa các đồng
-# chí,", "Xét đề nghị của Bộ trưởng …,") or a numbered heading ("1- Về tình hình …", "II. …", "a) …").
-_CONTINUED = re.compile(r"[,;:]\s*$|^\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\s*[-.)/]\s+\S")
-_CREDIT_WORD = r"(?:[Ảả]nh|ẢNH|[Nn]guồn ảnh|[Pp]hoto)"
-_ENDS_WITH_CREDIT = re.compile(
-    r"(?:(?:[.!?…]\s*|\s[-–]\s*|\(\s*)" + _CREDIT_WORD + r"\s*:\s*[^\s.!?:;,()](?:[^.!?:;()]|\.(?=\S)){0,50}"
-    r"|[.!?…]\s+\(?" + _CREDIT_WORD + r"\s+(?:[A-ZĐÀ-Ỹ][\w/-]*\s*){1,4})\)?\.?$")
 _IMAGE_NUMBER = re.compile(r"(?:\s+(?:ảnh|hình|photo)\s*\d{1,2}|\s*-\d{1,2})$")
 TITLE_MAX_WORDS = 30        # a line longer than this is never a headline
 GUESSED_TITLE_WORDS = 16    # a title guessed from a paragraph keeps this many words
@@ -71,7 +64,7 @@ def clean(source: SourceText) -> Cleaned:
     """Give every line a role and build the body blocks. Nothing readable is lost: when the
     rules find no title, one is guessed (and noted); when they fail, the text is kept as
     paragraphs under a guessed title. Only a file with no readable line is refused."""
-    lines = [_unlabelled_title(x) for x in _join_soft_wraps([normalise_line(x) for x in source.lines])]
+    lines = join_cut_dates([_unlabelled_title(x) for x in _join_soft_wraps([normalise_line(x) for x in source.lines])])
     if not any(_readable(x) for x in lines):
         raise ArticleError(source.source_file, "no readable text")
     try:
@@ -101,11 +94,20 @@ def _readable(line: str) -> bool:
 def _clean(source: SourceText, lines: list[str]) -> Cleaned:
     roles = [R.BLANK if not x else None for x in lines]
     notes: list[str] = []
-    title_at = _find_title(lines, roles, source.title_hint)
+    heading = find_heading(lines, is_paragraph)
+    if heading:         # a formal document's own text: its kind and subject are the headline
+        lines = list(lines)
+        lines[heading.at] = heading.title
+        for i in range(heading.at + 1, heading.end):
+            if roles[i] is None:
+                roles[i] = R.CHROME
+        title_at = heading.at
+    else:
+        title_at = _find_title(lines, roles, source.title_hint)
     if title_at is None:
         return _fallback(source, lines, "title guessed")
     paragraphs = [i for i in range(title_at + 1, len(lines)) if roles[i] is None and is_paragraph(lines[i])
-                  and not is_chrome(lines[i]) and not _credit(lines[i]) and not _ENDS_WITH_CREDIT.search(lines[i])]
+                  and not is_chrome(lines[i]) and not is_credit(lines[i]) and not ends_with_credit(lines[i])]
     if not paragraphs:
         # A short article: every readable line after the title that is no chrome or stamp.
         paragraphs = [i for i in range(title_at + 1, len(lines)) if roles[i] is None and _readable(lines[i])
@@ -125,7 +127,8 @@ def _clean(source: SourceText, lines: list[str]) -> Cleaned:
     for i in paragraphs:
         roles[i] = R.BODY
     _tail(lines, roles, last + 1)
-    return replace(_assemble(source, lines, roles, title_at), notes=tuple(notes))
+    return replace(_assemble(source, lines, roles, title_at), notes=tuple(notes), formal=heading is not None,
+                   number=heading.number if heading else None)
 
 
 def guess_title(line: str) -> str:
@@ -146,7 +149,7 @@ def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
     if not keep:
         raise ArticleError(source.source_file, "no article text found (only menus, stamps and other page chrome)")
     # Lines that end with a photo credit are captions: never the title, nor paragraphs.
-    captions = {i for i in keep if _ENDS_WITH_CREDIT.search(lines[i])}
+    captions = {i for i in keep if ends_with_credit(lines[i])}
     title_at = next((i for i in keep if i not in captions), keep[0])
     title = guess_title(lines[title_at])
     body = [i for i in keep if i != title_at or title != lines[title_at]] or [title_at]
@@ -160,8 +163,15 @@ def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
         credited, text = _dateline(blocks[first].text)
         blocks[first] = Block("paragraph", text)
     return Cleaned(source_file=source.source_file, lines=tuple(Line(x, r) for x, r in zip(lines, roles)),
-                   title=title, blocks=tuple(blocks), stamps=stamps,
+                   title=title, blocks=tuple(blocks), stamps=stamps, bylines=_quiet_bylines(stamps),
                    sources=(credited,) if credited else (), hints=source, notes=(note,))
+
+
+def _quiet_bylines(stamps) -> tuple[str, ...]:
+    try:
+        return _stamp_bylines(stamps)
+    except Exception:  # noqa: BLE001 - the fallback must not fail
+        return ()
 
 
 def _dateline(line: str) -> tuple[str | None, str]:
@@ -231,22 +241,6 @@ def _shared(line: str, text_words: set[str]) -> float:
     return sum(w in text_words for w in words) / len(words) if words else 0.0
 
 
-_PHOTO_CREDIT = re.compile(r"^(?:ảnh|hình ảnh|ảnh và video|video)\s*:\s*(?P<names>.+)$", re.I)
-
-
-def _credit(line: str) -> bool:
-    """A credit line, never a paragraph: "Nội dung: Uông Thái Biểu", "Ảnh: Văn Bảo-Công Lý, Lý
-    Hoàng Long" (names only, however many)."""
-    if _byline_prefixed(line) and byline_author(line):
-        return True
-    m = _PHOTO_CREDIT.match(line.strip())
-    if not m or _TERMINAL.search(line):
-        return False
-    names = [n.strip() for n in re.split(r"\s*[-–,/;]\s*|\s+và\s+", m["names"]) if n.strip()]
-    return bool(names) and all(n[:1].isupper() and len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split())
-                               for n in names)
-
-
 def _head(lines, roles, start, end, text_words=None) -> None:
     """Roles of the lines between the title and the first paragraph. A line that would be a
     caption but shares few words with the text is a sidebar's headline ("Tài xế … tại Hà Nội"
@@ -298,7 +292,7 @@ def _body(lines, roles, start, end) -> None:
             roles[i] = R.STAMP
         elif has_caption_cue(line):
             roles[i] = R.CAPTION
-        elif _TERMINAL.search(line) and not _weak_caption_cue(line) or _CONTINUED.search(line):
+        elif _TERMINAL.search(line) and not _weak_caption_cue(line) or goes_on(line):
             roles[i] = R.BODY
         else:
             roles[i] = R.CAPTION
@@ -336,13 +330,9 @@ def _tail(lines, roles, start) -> None:
             roles[i] = R.CAPTION
 
 
-def _stamp_bylines(lines, roles) -> tuple[str, ...]:
+def _stamp_bylines(stamps) -> tuple[str, ...]:
     """"08/04/2023 10:20 | Tác giả: Minh Tâm": a stamp line may carry the byline too."""
-    found = []
-    for line, role in zip(lines, roles):
-        if role == R.STAMP:
-            found += [p for p in re.split(r"\s[|•·]\s", line) if not is_stamp(p) and byline_author(p)]
-    return tuple(found)
+    return tuple(p for line in stamps for p in STAMP_PART.split(line) if not is_stamp(p) and byline_author(p))
 
 
 # A date in brackets after a headline ("… các tỉnh Tây Nguyên (10/1/2023)"): the page's stamp.
@@ -387,7 +377,8 @@ def _assemble(source, lines, roles, title_at) -> Cleaned:
         title=title,
         blocks=tuple(blocks),
         stamps=tuple(x for x, r in zip(lines, roles) if r == R.STAMP),
-        bylines=tuple(x for x, r in zip(lines, roles) if r == R.BYLINE) + _stamp_bylines(lines, roles),
+        bylines=tuple(x for x, r in zip(lines, roles) if r == R.BYLINE)
+        + _stamp_bylines(x for x, r in zip(lines, roles) if r == R.STAMP),
         sources=tuple(sources),
         hints=source,
     )

@@ -130,13 +130,15 @@ def stamp_date(line: str) -> Optional[str]:
     return _stamp_part(" ".join(kept))
 
 
-_PART = re.compile(r"\s[|•·]\s")
+# Where a stamp line holds other things: " | ", " • ", " · ", and " bởi " / " by " before a
+# byline's name ("đăng 21:35, 16 thg 2, 2012 bởi Nguyễn Văn A", a Google Sites page).
+STAMP_PART = re.compile(r"\s[|•·]\s|\s(?:bởi|by)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _stamp_parts(line: str) -> list[str]:
     """The parts of a line split at " | ", " • ", " · " that may belong to a stamp: a stamp may
     share its line with chrome and a byline ("08/04/2023 10:20 | Tác giả: Minh Tâm | Lượt xem: 3")."""
-    parts = [p for p in _PART.split(line) if p.strip()]
+    parts = [p for p in STAMP_PART.split(line) if p.strip()]
     if len(parts) == 1:
         return parts
     return [p for p in parts if not is_chrome(p) and not (byline_author(p) and not find_dates(p))]
@@ -172,7 +174,7 @@ def _masked(line: str) -> str:
 def _stamp_part(line: str) -> Optional[str]:
     line = _masked(line)
     dates = [d for d in find_dates(line, dated_only=True) if d.iso]
-    if not dates and "háng" in line:
+    if not dates and ("háng" in line or "thg" in line.lower()):
         dates = [DateMatch(m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]), "day")
                  for m in P.STAMP_DATE_WORDS.finditer(line) if _valid(int(m["y"]), int(m["m"]), int(m["d"]))]
     if not dates:

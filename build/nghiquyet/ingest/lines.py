@@ -232,3 +232,38 @@ _UNIT_TAIL = re.compile(r"\s*\([^()]{2,60}\)\s*$")
 
 def _byline_prefixed(line: str) -> bool:
     return match_key(line.strip().lstrip("(")).startswith(_lexicon()["byline"])
+
+
+_CONTINUED = re.compile(r"[,;:]\s*$|^\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\s*[-.)/]\s+\S")
+_CREDIT_WORD = r"(?:[Ảả]nh|ẢNH|[Nn]guồn ảnh|[Pp]hoto)"
+_ENDS_WITH_CREDIT = re.compile(
+    r"(?:(?:[.!?…]\s*|\s[-–]\s*|\(\s*)" + _CREDIT_WORD + r"\s*:\s*[^\s.!?:;,()](?:[^.!?:;()]|\.(?=\S)){0,50}"
+    r"|[.!?…]\s+\(?" + _CREDIT_WORD + r"\s+(?:[A-ZĐÀ-Ỹ][\w/-]*\s*){1,4})\)?\.?$")
+
+
+def ends_with_credit(line: str) -> bool:
+    """A line that ends with its photo credit ("… chủ trì hội nghị. Ảnh: Dương Giang/TTXVN",
+    "… Ảnh TTX", "… (Ảnh: Hoàng Hà)") is a photo's caption, whatever comes before the credit."""
+    return bool(_ENDS_WITH_CREDIT.search(line))
+
+
+def goes_on(line: str) -> bool:
+    """A line of text that no photo's caption is: one that goes on in the next ("Kính thưa các
+    đồng chí,", "Xét đề nghị của Bộ trưởng …,") or a numbered heading ("1- Về tình hình …")."""
+    return bool(_CONTINUED.search(line))
+
+
+_PHOTO_CREDIT = re.compile(r"^(?:ảnh|hình ảnh|ảnh và video|video)\s*:\s*(?P<names>.+)$", re.I)
+
+
+def is_credit(line: str) -> bool:
+    """A credit line, never a paragraph: "Nội dung: Uông Thái Biểu", "Ảnh: Văn Bảo-Công Lý, Lý
+    Hoàng Long" (names only, however many)."""
+    if _byline_prefixed(line) and byline_author(line):
+        return True
+    m = _PHOTO_CREDIT.match(line.strip())
+    if not m or _TERMINAL.search(line):
+        return False
+    names = [n.strip() for n in re.split(r"\s*[-–,/;]\s*|\s+và\s+", m["names"]) if n.strip()]
+    return bool(names) and all(n[:1].isupper() and len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split())
+                               for n in names)

@@ -1,0 +1,107 @@
+"""The heading of a page that is a formal document's own text (a legal database's copy of a
+Kết luận, a Government Quyết định): the issuer, "Số: 27-KL/TW", the place and date line, the
+kind in capitals ("KẾT LUẬN") and the subject under it. The headline is the kind and the subject
+together; the number and the date say which document the page is and when it was issued.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ..text import match_key, word_count
+from ..vocabulary import vocabulary
+
+HEAD_LINES = 40          # the heading is among a page's first lines
+SUBJECT_LINES = 8        # a subject is at most this many (wrapped) lines
+_NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\S+)", re.I)
+_SEPARATOR = re.compile(r"^[-_=*|\s]+$")
+# "Hà Nội, ngày 18" / "tháng 02 năm 2014": a table cell's place and date wrapped in two.
+_DATE_CUT = re.compile(r",\s*ngày\s+\d{1,2}\s*$", re.I)
+_DATE_REST = re.compile(r"^tháng\s+\d{1,2}\s+năm\s+\d{4}\b", re.I)
+
+
+@dataclass(frozen=True)
+class Heading:
+    at: int                  # the line of the document's kind, which becomes the headline
+    end: int                 # the first line after the subject
+    title: str               # the kind and the subject
+    number: Optional[str]    # "27-KL/TW", from "Số: 27-KL/TW"
+
+
+@lru_cache(maxsize=None)
+def _kinds() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in sorted(vocabulary()["document_headings"], key=len, reverse=True))
+    return re.compile(rf"^(?:{words})(?:\s+(?:của|về)\s+\S.*)?$")
+
+
+@lru_cache(maxsize=None)
+def _openings() -> tuple[str, ...]:
+    return tuple(sorted((match_key(w) for w in vocabulary()["document_openings"]), key=len, reverse=True))
+
+
+def join_cut_dates(lines: list[str]) -> list[str]:
+    """A place and date line cut after the day joined with its month and year."""
+    out: list[str] = []
+    for line in lines:
+        if out and _DATE_REST.match(line) and _DATE_CUT.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def find_heading(lines: list[str], is_paragraph) -> Optional[Heading]:
+    """The document heading among the first lines, when the kind stands alone in capitals
+    before any paragraph and the page shows its number or date above it, or its issuer beside
+    it ("QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ")."""
+    number = None
+    dated = False
+    for at, line in enumerate(lines[:HEAD_LINES]):
+        if not line:
+            continue
+        m = _NUMBER.match(line)
+        if m:
+            number = m["number"].rstrip(".,;")
+            continue
+        if re.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", line, re.I):
+            dated = True
+            continue
+        key = match_key(line)
+        if _capitals(line) and _kinds().match(key) and (number or dated or " của " in key):
+            return _subject(lines, at, number)
+        if is_paragraph(line):
+            return None
+    return None
+
+
+def _subject(lines: list[str], at: int, number: Optional[str]) -> Optional[Heading]:
+    parts: list[str] = []
+    end = at + 1
+    for i in range(at + 1, min(len(lines), at + 1 + SUBJECT_LINES + 4)):
+        line = lines[i]
+        if not line:
+            if parts:
+                break
+            continue
+        if _SEPARATOR.match(line):
+            continue
+        key = match_key(line)
+        words = sum(word_count(p) for p in parts)
+        if key.startswith(_openings()) or line.rstrip().endswith((";", ":")) or len(parts) >= SUBJECT_LINES:
+            break
+        if parts and _capitals(line) and not _capitals(parts[-1]) or (words >= 5 and _capitals(line) and word_count(line) <= 6):
+            end = i + 1  # the issuer's name over the text ("THỦ TƯỚNG CHÍNH PHỦ"): no byline
+            break
+        parts.append(line.strip())
+        end = i + 1
+    if not parts or sum(word_count(p) for p in parts) < 4:
+        return None
+    return Heading(at, end, " ".join([lines[at].strip()] + parts), number)

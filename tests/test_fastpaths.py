@@ -223,7 +223,15 @@ def test_dates_are_found_as_the_old_patterns_found_them():
         assert horizon_spans(text) == [m.span() for m in O.HORIZON.finditer(text)
                                        if not (m.group(0).lower().startswith(("đến", "tới"))
                                                and (not text[:m.start()].rstrip()
-                                                    or text[:m.start()].rstrip()[-1] in ".!?;:"))], text
+                                                    or text[:m.start()].rstrip()[-1] in ".!?;:")
+                                               and _reports_done(text[m.end():]))], text
+
+
+def _reports_done(rest: str) -> bool:
+    """The sentence after a horizon that opens it names something done ("đã", an event verb)."""
+    clause = re.split(r"[.!?;](?:\s|$)", rest, maxsplit=1)[0]
+    words = vocabulary()["done_words"] + vocabulary()["event_verbs"]
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", clause, re.I) for w in words)
 
 
 @settings(max_examples=300)

@@ -456,3 +456,34 @@ def test_a_page_that_is_a_formal_documents_own_text(tmp_path):
     assert (b.date, b.author) == ("2013-03-20", None)
     assert {(e.date, e.kind, e.document) for e in b.events} == {("2013-03-20", "action_programme", "26-KL/TW-2012")}
     assert b.blocks[0].text.startswith("Căn cứ Luật tổ chức Chính phủ")
+
+
+def test_a_target_year_that_opens_a_sentence_dates_nothing(tmp_path):
+    """"Đến năm 2045, vùng … là vùng phát triển hiện đại" states a target: its year is no fact
+    to date the lead's day by ("Đến năm 2021, tỉnh đã …" reports one)."""
+    from nghiquyet.ingest.dates import horizon_spans
+
+    assert horizon_spans("Đến năm 2045, Đồng bằng sông Hồng là vùng phát triển hiện đại")
+    assert not horizon_spans("Đến năm 2021, tỉnh đã hoàn thành quy hoạch tỉnh.")
+    a = _undated(tmp_path, "Đến năm 2045, vùng Đồng bằng sông Hồng là vùng phát triển hiện đại\n\n"
+                           "Ngày 29/11, Hội nghị toàn quốc quán triệt, triển khai thực hiện Nghị quyết số 30-NQ/TW "
+                           "của Bộ Chính trị về vùng Đồng bằng sông Hồng được tổ chức trực tiếp và trực tuyến.\n")
+    assert [(e.date, e.kind) for e in a.events] == [("2022-11-29", "dissemination")]
+
+
+def test_a_bare_number_owned_by_another_body_is_no_party_document():
+    """"Nghị quyết số 154 ngày 23/11/2022 của Chính phủ", "Chương trình số 113 … của Tỉnh ủy":
+    the body named after the number and its date is not the Party's centre."""
+    from nghiquyet.extract.documents import find_documents
+
+    text = ("Chiều 6/6, tỉnh họp về việc triển khai Nghị quyết số 154 ngày 23/11/2022 của Chính phủ và Chương trình "
+            "số 113 ngày 22/3/2023 của Tỉnh ủy về thực hiện Nghị quyết số 24 ngày 07/10/2022 của Bộ Chính trị.")
+    assert [d.id for d in find_documents([text])] == ["24-NQ/TW-2022"]
+
+
+def test_a_line_that_goes_on_is_never_the_guessed_title(tmp_path):
+    a = _undated(tmp_path, "Kính thưa các đồng chí lãnh đạo Đảng, Nhà nước,\n"
+                           "Thưa toàn thể các đồng chí,\n"
+                           "Hôm nay, Bộ Chính trị tổ chức hội nghị toàn quốc quán triệt Nghị quyết số 13-NQ/TW về vùng "
+                           "Đồng bằng sông Cửu Long.\n")
+    assert a.title.startswith("Hôm nay, Bộ Chính trị tổ chức hội nghị")

@@ -212,9 +212,21 @@ def _other_issuers() -> re.Pattern:
     return re.compile(rf"(?:{words})\s+(?:\w+\s+){{0,2}}?(?:đã\s+)?(?:ký\s+)?ban hành\s*$")
 
 
-def _issued_elsewhere(before: str) -> bool:
-    """A bare number whose issuer, named right before it, is not the Party's centre."""
-    return bool(_other_issuers().search(match_key(before[-80:])))
+def _issued_elsewhere(before: str, after: str = "") -> bool:
+    """A bare number whose issuer, named right before it ("Chính phủ ban hành Nghị quyết số 96")
+    or right after it and its date ("Nghị quyết số 154 ngày 23/11/2022 của Chính phủ",
+    "Chương trình số 113 … của Tỉnh ủy"), is not the Party's centre."""
+    return bool(_other_issuers().search(match_key(before[-80:])) or _other_owners().match(match_key(after[:80])))
+
+
+@lru_cache(maxsize=None)
+def _other_owners() -> re.Pattern:
+    v = vocabulary()
+    centre = {match_key(x) for x in v["party_centre"]}
+    names = {match_key(x) for x in list(v["central_actors"]) + list(v["local_actors"])} - centre
+    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"[\s,]*(?:ngày\s+\d{{1,2}}(?:\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}|\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}})"
+                      rf"[\s,]*)?của\s+(?:{words})(?!\w)")
 
 
 def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Optional[str] = None) -> list[Mention]:
@@ -232,7 +244,8 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Opt
             raw.append((b, m.start(), m.end(), m["num"], _code(m["code"]), text, True))
             spans.append((m.start(), m.end()))
         for m in P.short_reference().finditer(text):
-            if not any(s <= m.start("num") < e for s, e in spans) and not _issued_elsewhere(text[:m.start()]):
+            if not any(s <= m.start("num") < e for s, e in spans) and \
+                    not _issued_elsewhere(text[:m.start()], text[m.end():]):
                 raw.append((b, m.start(), m.end(), m["num"], _code(m["word"]), text, False))
     raw.sort(key=lambda r: (r[0], r[1]))
     resolved: list[Optional[tuple[int, Optional[str], str]]] = []

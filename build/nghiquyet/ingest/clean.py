@@ -150,7 +150,8 @@ def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
         raise ArticleError(source.source_file, "no article text found (only menus, stamps and other page chrome)")
     # Lines that end with a photo credit are captions: never the title, nor paragraphs.
     captions = {i for i in keep if ends_with_credit(lines[i])}
-    title_at = next((i for i in keep if i not in captions), keep[0])
+    # Nor is a line that goes on in the next ("Kính thưa các đồng chí …,") a headline.
+    title_at = next((i for i in keep if i not in captions and not goes_on(lines[i])), keep[0])
     title = guess_title(lines[title_at])
     body = [i for i in keep if i != title_at or title != lines[title_at]] or [title_at]
     roles = [R.CAPTION if i in body and i in captions and i != title_at else R.BODY if i in body
@@ -201,7 +202,7 @@ def _find_title(lines, roles, hint) -> int | None:
                   and not is_menu_row(lines[i])
                   and not is_stamp(lines[i]) and word_count(lines[i]) >= 3
                   and byline_author(lines[i]) is None and not has_caption_cue(lines[i])
-                  and not _BRACKETED_DATELINE.match(lines[i])]
+                  and not _BRACKETED_DATELINE.match(lines[i]) and not lines[i].rstrip().endswith(",")]
     if hint:
         hint_key = match_key(hint)
         for i in candidates:
@@ -263,8 +264,8 @@ def _head(lines, roles, start, end, text_words=None) -> None:
             roles[i] = R.BYLINE
         elif word_count(line) <= MENU_WORDS:
             roles[i] = R.CHROME
-        elif _TERMINAL.search(line):
-            roles[i] = R.BODY      # a short lead paragraph
+        elif _TERMINAL.search(line) or goes_on(line):
+            roles[i] = R.BODY      # a short lead paragraph, a salutation ("Thưa các đồng chí,")
         elif text_words and text_words() and _shared(line, text_words()) < OFF_TOPIC:
             roles[i] = R.CHROME
         else:

@@ -235,9 +235,21 @@ def horizon_spans(text: str) -> list[tuple[int, int]]:
     """Spans of target years and periods ("đến năm 2030", "giai đoạn 2021-2030")."""
     spans = []
     for m in P.HORIZON.finditer(text):
-        # "Đến năm 2021, Bộ Chính trị …" opens a sentence: a past fact, not a target.
+        # "Đến năm 2021, Bộ Chính trị đã ban hành …" opens a sentence and reports what was done:
+        # a past fact. "Đến năm 2045, Đồng bằng sông Hồng là vùng phát triển hiện đại" is a target.
         before = text[:m.start()].rstrip()
-        if m.group(0).lower().startswith(("đến", "tới")) and (not before or before[-1] in ".!?;:"):
+        if m.group(0).lower().startswith(("đến", "tới")) and (not before or before[-1] in ".!?;:") \
+                and _reports_done(re.split(r"[.!?;](?:\s|$)", text[m.end():], maxsplit=1)[0]):
             continue
         spans.append((m.start(), m.end()))
     return spans
+
+
+@lru_cache(maxsize=None)
+def _DONE() -> re.Pattern:
+    words = vocabulary()["done_words"] + vocabulary()["event_verbs"]
+    return re.compile(r"(?i)(?<!\w)(?:%s)(?!\w)" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _reports_done(clause: str) -> bool:
+    return bool(_DONE().search(clause))

@@ -13,6 +13,7 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import cbor2
 
@@ -73,19 +74,40 @@ def _postings(parts: list[tuple[int, Posting]]) -> bytes:
 
 
 class Packed:
-    """Compressed word-index chunks by the digest of what they hold, kept from one build to the
-    next: after one page changed, most chunks hold the same words and postings, and compressing
-    them again is most of the merge's time."""
+    """What the merge keeps from one build to the next: compressed word-index chunks by the
+    digest of what they hold, and each word's encoded entry by the shares it was joined from.
+    After one page changed, most words are in no changed share and most chunks hold the same
+    words and postings: joining and compressing them again is most of the merge's time."""
+
+    VERSION = 2
 
     def __init__(self, path: Path | None):
         self.path = path
         self.known: dict[str, bytes] = {}
+        self.bodies: dict[str, tuple] = {}      # word -> (the shares it was joined from, its entry)
+        self.fields: tuple = ()                 # the metadata fields the entries are numbered in
         if path and path.is_file():
             try:
-                self.known = dict(load_pickle(path))
+                data = load_pickle(path)
+                if data["version"] == self.VERSION:
+                    self.known, self.bodies, self.fields = dict(data["chunks"]), dict(data["bodies"]), data["fields"]
             except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
-                self.known = {}
+                self.known, self.bodies, self.fields = {}, {}, ()
         self.used: dict[str, bytes] = {}
+        self.joined: dict[str, tuple] = {}
+
+    def numbered_in(self, fields: tuple) -> None:
+        """The metadata fields this merge numbers entries in: entries kept in others are stale."""
+        if fields != self.fields:
+            self.bodies, self.fields = {}, fields
+
+    def body(self, word: str, holders: tuple, join: Callable[[], bytes]) -> bytes:
+        """A word's entry: the last build's when it was joined from the same shares (by their
+        keys and places), else joined now."""
+        known = self.bodies.get(word)
+        entry = known[1] if known is not None and known[0] == holders else join()
+        self.joined[word] = (holders, entry)
+        return entry
 
     def prepare(self, bodies: list[bytes]) -> None:
         """Compress the new ones on every core (zlib lets other threads run meanwhile)."""
@@ -107,7 +129,22 @@ class Packed:
 
     def save(self) -> None:
         if self.path:
-            dump_pickle(self.path, self.used)
+            dump_pickle(self.path, {"version": self.VERSION, "chunks": self.used, "bodies": self.joined,
+                                    "fields": self.fields})
+
+
+def _entry(found: list) -> bytes:
+    """A word's entry in the merged index from its entries in the shares (offset, key, entry)."""
+    encoded = found[0][2][0]
+    plain = [(o, item[1]) for o, _, item in found if item[1]]
+    variants: dict[str, list] = {}
+    named: dict[str, bytes] = {}
+    for o, _, item in found:
+        for v, (v_encoded, p) in item[2].items():
+            variants.setdefault(v, []).append((o, p))
+            named[v] = v_encoded
+    return (b"\x83" + encoded + (_postings(plain) if plain else b"\x80") + _array_head(len(variants))
+            + b"".join(b"\x82" + named[v] + _postings(variants[v]) for v in sorted(variants)))
 
 
 def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path, packed: Packed | None = None) -> None:
@@ -137,19 +174,17 @@ def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path
     (bundle / "filter").mkdir(exist_ok=True)
 
     words: list[tuple[list, bytes]] = []
-    placed = list(zip(offsets, full))
-    for word in sorted({w for s in full for w in s.words}):
-        found = [(o, s.words[word]) for o, s in placed if word in s.words]
-        encoded = found[0][1][0]
-        plain = [(o, item[1]) for o, item in found if item[1]]
-        variants: dict[str, list] = {}
-        named: dict[str, bytes] = {}
-        for o, item in found:
-            for v, (v_encoded, p) in item[2].items():
-                variants.setdefault(v, []).append((o, p))
-                named[v] = v_encoded
-        body = (b"\x83" + encoded + (_postings(plain) if plain else b"\x80") + _array_head(len(variants))
-                + b"".join(b"\x82" + named[v] + _postings(variants[v]) for v in sorted(variants)))
+    # Each word's entries in the shares that hold it, in share order: one pass over every share's
+    # words (a share holds a small part of the site's words; asking every share for every word
+    # costs words x shares).
+    holders: dict[str, list] = {}
+    for o, s in zip(offsets, full):
+        for word, item in s.words.items():
+            holders.setdefault(word, []).append((o, s.key, item))
+    packed.numbered_in(tuple(sorted({f for s in full for f in s.meta_fields})))
+    for word in sorted(holders):
+        found = holders[word]
+        body = packed.body(word, tuple((o, key) for o, key, _ in found), lambda: _entry(found))
         words.append(([word], body))
     groups = split_words(words, chunk_bytes)
     payloads = [_array_head(1) + _array_head(len(group)) + b"".join(encoded for _, encoded in group)

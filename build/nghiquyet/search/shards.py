@@ -145,7 +145,7 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
     shard.pages = meta[1]
     for fragment_hash, _ in shard.pages:
         raw = gzip.decompress((bundle / "fragment" / f"{fragment_hash}.pf_fragment").read_bytes())
-        shard.urls.append(json.loads(raw[len(SIGNATURE):])["url"])
+        shard.urls.append(_fragment_url(raw[len(SIGNATURE):].decode("utf-8")))
     shard.meta_fields = list(meta[5]) if len(meta) > 5 else []
     shard.own_fields = list(shard.meta_fields)
     renumber = None
@@ -167,6 +167,14 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
     shard.sorts = {name: {url: sorts[url][name] for url in shard.urls if name in sorts.get(url, {})}
                    for name, _ in meta[4]}
     return shard
+
+
+def _fragment_url(text: str) -> str:
+    """A page fragment's URL: Pagefind writes it first ({"url":"…", "content": …}), so only that
+    string is parsed, not the page's whole text."""
+    if text.startswith('{"url":"'):
+        return json.decoder.scanstring(text, len('{"url":"'))[0]
+    return json.loads(text)["url"]
 
 
 def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cache: Path | None = None,

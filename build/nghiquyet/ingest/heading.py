@@ -17,6 +17,7 @@ from ..vocabulary import vocabulary
 HEAD_LINES = 40          # the heading is among a page's first lines
 SUBJECT_LINES = 8        # a subject is at most this many (wrapped) lines
 _NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\S+)", re.I)
+_DATED = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", re.I)
 _SEPARATOR = re.compile(r"^[-_=*|\s]+$")
 # "Hà Nội, ngày 18" / "tháng 02 năm 2014": a table cell's place and date wrapped in two.
 _DATE_CUT = re.compile(r",\s*ngày\s+\d{1,2}\s*$", re.I)
@@ -54,8 +55,7 @@ def join_cut_dates(lines: list[str]) -> list[str]:
 
 
 def _capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return line.isupper()       # every cased character upper case, and at least one
 
 
 def find_heading(lines: list[str], is_paragraph) -> Optional[Heading]:
@@ -67,16 +67,17 @@ def find_heading(lines: list[str], is_paragraph) -> Optional[Heading]:
     for at, line in enumerate(lines[:HEAD_LINES]):
         if not line:
             continue
-        m = _NUMBER.match(line)
+        m = _NUMBER.match(line) if line[:1] in "Ss" else None
         if m:
             number = m["number"].rstrip(".,;")
             continue
-        if re.search(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", line, re.I):
+        if "năm" in line and _DATED.search(line):
             dated = True
             continue
-        key = match_key(line)
-        if _capitals(line) and _kinds().match(key) and (number or dated or " của " in key):
-            return _subject(lines, at, number)
+        if _capitals(line):
+            key = match_key(line)
+            if _kinds().match(key) and (number or dated or " của " in key):
+                return _subject(lines, at, number)
         if is_paragraph(line):
             return None
     return None

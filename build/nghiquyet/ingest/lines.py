@@ -235,6 +235,7 @@ def _byline_prefixed(line: str) -> bool:
 
 
 _CONTINUED = re.compile(r"[,;:]\s*$|^\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\s*[-.)/]\s+\S")
+CREDIT_TAIL = 90          # a credit with its cue and the end of the sentence before it fits in this
 _CREDIT_WORD = r"(?:[Ảả]nh|ẢNH|[Nn]guồn ảnh|[Pp]hoto)"
 _ENDS_WITH_CREDIT = re.compile(
     r"(?:(?:[.!?…]\s*|\s[-–]\s*|\(\s*)" + _CREDIT_WORD + r"\s*:\s*[^\s.!?:;,()](?:[^.!?:;()]|\.(?=\S)){0,50}"
@@ -243,8 +244,10 @@ _ENDS_WITH_CREDIT = re.compile(
 
 def ends_with_credit(line: str) -> bool:
     """A line that ends with its photo credit ("… chủ trì hội nghị. Ảnh: Dương Giang/TTXVN",
-    "… Ảnh TTX", "… (Ảnh: Hoàng Hà)") is a photo's caption, whatever comes before the credit."""
-    return bool(_ENDS_WITH_CREDIT.search(line))
+    "… Ảnh TTX", "… (Ảnh: Hoàng Hà)") is a photo's caption, whatever comes before the credit.
+    A credit is short: only the line's end is searched."""
+    tail = line[-CREDIT_TAIL:]
+    return ("nh" in tail or "NH" in tail or "hoto" in tail) and bool(_ENDS_WITH_CREDIT.search(tail))
 
 
 def goes_on(line: str) -> bool:

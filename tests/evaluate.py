@@ -5,7 +5,7 @@
 - `devset`: 24 articles an editor wrote apart from the project's rules (fixtures/devset/, copied
   unchanged from the shared dev set, conventions in its README);
 - `written`: later batches written by people who had not seen the rules (fixtures/written/);
-- `layouts`: the layouts of 28 real pages, their prose rewritten (fixtures/layouts/README.md).
+- `layouts`: the layouts of 52 real pages, their prose rewritten (fixtures/layouts/README.md).
 
     python tests/evaluate.py            # every set (also: make eval)
     python tests/evaluate.py devset     # one set
@@ -215,7 +215,8 @@ def _evaluate_case(res: Results, case: Case) -> None:
         raw = [normalise_line(x) for x in read(case.path, case.name).lines]
         skip = set(exp.get("must_drop") or []) | set(exp.get("captions") or []) | {exp["title"]}
         for line in raw:
-            if len(line.split()) >= 12 and line not in skip:
+            # (a headline wrapped over several lines, as a legal text's subject: its lines are no body)
+            if len(line.split()) >= 12 and line not in skip and not (exp["title"] and line in exp["title"]):
                 res.body_kept.append(any(line in t or t in line for t in texts if len(t) > 20))
     for name, ok in (("title", _same(a.title, exp["title"])), ("date", a.date == exp["date"]),
                      ("documents", set(a.documents) == set(exp["documents"])),

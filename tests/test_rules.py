@@ -341,6 +341,12 @@ def _undated(tmp_path, text: str):
      "ngày 30/7/2013 của Bộ Chính trị về phương hướng, nhiệm vụ phát triển tỉnh Nghệ An.\n\n"
      "Các đại biểu thảo luận nhiều ý kiến về những kết quả, hạn chế trong thời gian qua.\n",
      {("2023-06-12", "final_review")}),
+    # The document right after the years ("tổng kết 10 năm Nghị quyết 26 …"); the Politburo
+    # meeting on a review ("cho ý kiến về sơ kết …") is that review.
+    ("Bộ Chính trị cho ý kiến về tổng kết 10 năm Nghị quyết 26 về phát triển tỉnh Nghệ An\n\n"
+     "Ngày 8/6, Bộ Chính trị họp cho ý kiến về sơ kết việc thực hiện Nghị quyết số 26-NQ/TW về phát triển tỉnh "
+     "Nghệ An.\n\nCác đại biểu thảo luận nhiều ý kiến về những kết quả, hạn chế trong thời gian qua.\n",
+     {("2023-06-08", "midterm_review")}),
     # A dump record's month dates the lead's day, not the dates of the documents it cites.
     (" date 2021-05 (ABC)- Sáng 14-5, tại tỉnh Kon Tum, Ban Chỉ đạo tổ chức Hội nghị sơ kết thực hiện Nghị quyết "
      "số 10-NQ/TW ngày 18-1-2002 và Kết luận số 12-KL/TW ngày 24-10-2011 của Bộ Chính trị về vùng Tây Nguyên.\n\n"

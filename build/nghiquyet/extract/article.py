@@ -212,7 +212,7 @@ def _context_year(cleaned: Cleaned, texts: list[str]) -> Optional[int]:
 @lru_cache(maxsize=None)
 def _ELAPSED() -> re.Pattern:
     verbs = "|".join(re.escape(w) for w in sorted(vocabulary()["elapsed_verbs"], key=len, reverse=True))
-    return re.compile(rf"(?i)\b(?P<n>\d{{1,2}})\s+năm\s+(?:\w+\s+){{0,3}}?(?:{verbs})\b")
+    return re.compile(rf"(?i)\b(?P<n>\d{{1,2}})\s+năm\s+(?P<verb>(?:\w+\s+){{0,3}}?(?:{verbs})\b)?")
 
 
 def _elapsed_year(texts: list[str]) -> Optional[int]:
@@ -230,7 +230,10 @@ def _elapsed_facts(texts: list[str]) -> list[DateMatch]:
     out = []
     for b, text in enumerate(texts):
         for m in _ELAPSED().finditer(text):
-            cited = [x for x in mentions if x.block == b and m.end() <= x.start <= m.end() + 24]
+            # "gần 18 năm triển khai Nghị quyết 39", or the document right after the years
+            # ("tổng kết 10 năm Nghị quyết 26"; not "5 năm tới, Nghị quyết …").
+            reach = 24 if m["verb"] else 0
+            cited = [x for x in mentions if x.block == b and m.end() <= x.start <= m.end() + reach]
             if cited and 0 < int(m["n"]) < 60:
                 out.append(DateMatch(m.start(), m.end(), cited[0].year + int(m["n"]), 1, None, "year"))
     return out

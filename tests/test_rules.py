@@ -493,3 +493,23 @@ def test_a_line_that_goes_on_is_never_the_guessed_title(tmp_path):
                            "Hôm nay, Bộ Chính trị tổ chức hội nghị toàn quốc quán triệt Nghị quyết số 13-NQ/TW về vùng "
                            "Đồng bằng sông Cửu Long.\n")
     assert a.title.startswith("Hôm nay, Bộ Chính trị tổ chức hội nghị")
+
+
+def test_a_documents_text_from_a_pdf(tmp_path):
+    """A PDF's text: the number and the place and date share a line, the file is hard-wrapped,
+    and the kind in capitals starts a block of its own, as does a numbered heading."""
+    a = _undated(tmp_path, "BỘ CHÍNH TRỊ\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+                           "Nghị quyết số: 45-NQ/TW Hà Nội, ngày 17 tháng 02 năm 2005\nNGHỊ QUYẾT\n"
+                           "VỀ XÂY DỰNG VÀ PHÁT TRIỂN THÀNH PHỐ CẦN THƠ TRONG THỜI KỲ CÔNG NGHIỆP HÓA,\n"
+                           "HIỆN ĐẠI HÓA ĐẤT NƯỚC\n"
+                           "I- Tình hình phát triển của thành phố trong những năm qua và những vấn đề đặt ra\n"
+                           "1- Thành phố Cần Thơ nằm ở trung tâm vùng đồng bằng sông Cửu Long, có vị trí quan trọng\n"
+                           "về kinh tế, chính trị, văn hóa, xã hội và quốc phòng, an ninh của cả vùng trong những\n"
+                           "năm qua và là đầu mối giao thông thủy bộ của các tỉnh trong khu vực đồng bằng.\n"
+                           "2- Kinh tế thành phố tăng trưởng khá, cơ cấu kinh tế chuyển dịch theo hướng công nghiệp,\n"
+                           "dịch vụ; đời sống vật chất và tinh thần của nhân dân từng bước được cải thiện rõ rệt.\n")
+    assert a.title == ("NGHỊ QUYẾT VỀ XÂY DỰNG VÀ PHÁT TRIỂN THÀNH PHỐ CẦN THƠ TRONG THỜI KỲ CÔNG NGHIỆP HÓA, "
+                       "HIỆN ĐẠI HÓA ĐẤT NƯỚC")
+    assert a.date == "2005-02-17"
+    assert ("2005-02-17", "issued", "45-NQ/TW-2005") in {(e.date, e.kind, e.document) for e in a.events}
+    assert any(b.text.startswith("1- Thành phố Cần Thơ nằm ở trung tâm") for b in a.blocks)

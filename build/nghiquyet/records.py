@@ -59,6 +59,7 @@ class Cleaned:
     notes: tuple[str, ...] = ()   # what was guessed or lost while cleaning ("title guessed")
     formal: bool = False          # the page is a formal document's own text (ingest/heading.py)
     number: Optional[str] = None  # the number that document prints ("Số: 27-KL/TW" -> "27-KL/TW")
+    issued: Optional[str] = None  # the ISO date it prints ("Hà Nội, ngày 02 tháng 08 năm 2012")
 
 
 @dataclass(frozen=True, order=True)

@@ -142,6 +142,8 @@ def _published(cleaned: Cleaned, paragraphs: list[str]) -> tuple[Optional[str], 
     the article's dates allow (not after any of them by more than the stamp's own month).
     Stamps between the headline and the text come first: one above the headline may be the
     site's clock ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27", the day the page was saved)."""
+    if cleaned.formal and cleaned.issued:
+        return cleaned.issued, False    # a document's own text: the date it was issued on
     stamps = _stamps_in_order(cleaned)
     for line in stamps:
         iso = stamp_date(line)

@@ -31,6 +31,7 @@ _DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,
                        r"|(?P<tag>[A-ZĐ][\w]*(?:[.\-][\w]+)*)\s+[-–—]\s+)(?=\S)")
 # "(LĐ online) - Ngày 20/11, …": an outlet's tag in brackets opens a lead, never a headline.
 _BRACKETED_DATELINE = re.compile(r"^\([^()]{2,40}\)\s*[-–—]\s*\S")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5})\s*[-.)]\s+\S")
 _FOOTNOTE = re.compile(r"^\(?\*+\)?\s")
 # The headline again as an image's alt text, numbered: "<headline> ảnh 1", "<headline> -0".
 _IMAGE_NUMBER = re.compile(r"(?:\s+(?:ảnh|hình|photo)\s*\d{1,2}|\s*-\d{1,2})$")
@@ -51,13 +52,20 @@ def _join_soft_wraps(lines: list[str]) -> list[str]:
     joinable = False
     for line in lines:
         if out and out[-1] and line and (
-                (wrapped and joinable)
+                (wrapped and joinable and not _new_block(out[-1], line))
                 or (line[0].islower() and word_count(out[-1]) >= 8 and not _TERMINAL.search(out[-1]))):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
         joinable = bool(line) and len(line) >= 0.6 * width
     return out
+
+
+def _new_block(previous: str, line: str) -> bool:
+    """In a hard-wrapped file, a line in capitals after text (or text after capitals: a
+    document's kind and subject, "NGHỊ QUYẾT") or a numbered heading ("I- Tình hình …", "1- …")
+    starts a block of its own."""
+    return previous.isupper() != line.isupper() or bool(_NUMBERED.match(line))
 
 
 def clean(source: SourceText) -> Cleaned:
@@ -128,7 +136,7 @@ def _clean(source: SourceText, lines: list[str]) -> Cleaned:
         roles[i] = R.BODY
     _tail(lines, roles, last + 1)
     return replace(_assemble(source, lines, roles, title_at), notes=tuple(notes), formal=heading is not None,
-                   number=heading.number if heading else None)
+                   number=heading.number if heading else None, issued=heading.date if heading else None)
 
 
 def guess_title(line: str) -> str:

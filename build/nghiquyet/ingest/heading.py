@@ -16,8 +16,12 @@ from ..vocabulary import vocabulary
 
 HEAD_LINES = 40          # the heading is among a page's first lines
 SUBJECT_LINES = 8        # a subject is at most this many (wrapped) lines
-_NUMBER = re.compile(r"^Số\s*:\s*(?P<number>\S+)", re.I)
-_DATED = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$", re.I)
+# "Số: 27-KL/TW", "Nghị quyết số: 11-NQ/TW" (a PDF's two header columns may share the line with
+# the place and date: "… 11-NQ/TW Hà Nội, ngày 06 tháng 01 năm 2012").
+_NUMBER = re.compile(r"^(?:(?:nghị quyết|kết luận|quyết định|chỉ thị|quy định|thông báo|kế hoạch)\s+)?số\s*:\s*"
+                     r"(?P<number>\S+)", re.I)
+_HEADING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5})\s*[-.)]\s+\S")     # "I- Tình hình …", "1. …"
+_DATED = re.compile(r",\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*$", re.I)
 _SEPARATOR = re.compile(r"^[-_=*|\s]+$")
 # "Hà Nội, ngày 18" / "tháng 02 năm 2014": a table cell's place and date wrapped in two.
 _DATE_CUT = re.compile(r",\s*ngày\s+\d{1,2}\s*$", re.I)
@@ -30,6 +34,7 @@ class Heading:
     end: int                 # the first line after the subject
     title: str               # the kind and the subject
     number: Optional[str]    # "27-KL/TW", from "Số: 27-KL/TW"
+    date: Optional[str]      # ISO date of the place-and-date line ("Hà Nội, ngày 02 tháng 08 năm 2012")
 
 
 @lru_cache(maxsize=None)
@@ -62,28 +67,28 @@ def find_heading(lines: list[str], is_paragraph) -> Optional[Heading]:
     """The document heading among the first lines, when the kind stands alone in capitals
     before any paragraph and the page shows its number or date above it, or its issuer beside
     it ("QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ")."""
-    number = None
-    dated = False
+    number = date = None
     for at, line in enumerate(lines[:HEAD_LINES]):
         if not line:
             continue
-        m = _NUMBER.match(line) if line[:1] in "Ss" else None
+        m = _NUMBER.match(line) if "ố" in line[:20] else None
         if m:
             number = m["number"].rstrip(".,;")
-            continue
-        if "năm" in line and _DATED.search(line):
-            dated = True
+        d = _DATED.search(line) if "năm" in line else None
+        if d:
+            date = f"{int(d['y']):04d}-{int(d['m']):02d}-{int(d['d']):02d}"
+        if m or d:
             continue
         if _capitals(line):
             key = match_key(line)
-            if _kinds().match(key) and (number or dated or " của " in key):
-                return _subject(lines, at, number)
+            if _kinds().match(key) and (number or date or " của " in key):
+                return _subject(lines, at, number, date)
         if is_paragraph(line):
             return None
     return None
 
 
-def _subject(lines: list[str], at: int, number: Optional[str]) -> Optional[Heading]:
+def _subject(lines: list[str], at: int, number: Optional[str], date: Optional[str]) -> Optional[Heading]:
     parts: list[str] = []
     end = at + 1
     for i in range(at + 1, min(len(lines), at + 1 + SUBJECT_LINES + 4)):
@@ -96,7 +101,8 @@ def _subject(lines: list[str], at: int, number: Optional[str]) -> Optional[Headi
             continue
         key = match_key(line)
         words = sum(word_count(p) for p in parts)
-        if key.startswith(_openings()) or line.rstrip().endswith((";", ":")) or len(parts) >= SUBJECT_LINES:
+        if key.startswith(_openings()) or line.rstrip().endswith((";", ":")) or len(parts) >= SUBJECT_LINES \
+                or _HEADING.match(line):
             break
         if parts and _capitals(line) and not _capitals(parts[-1]) or (words >= 5 and _capitals(line) and word_count(line) <= 6):
             end = i + 1  # the issuer's name over the text ("THỦ TƯỚNG CHÍNH PHỦ"): no byline
@@ -105,4 +111,4 @@ def _subject(lines: list[str], at: int, number: Optional[str]) -> Optional[Headi
         end = i + 1
     if not parts or sum(word_count(p) for p in parts) < 4:
         return None
-    return Heading(at, end, " ".join([lines[at].strip()] + parts), number)
+    return Heading(at, end, " ".join([lines[at].strip()] + parts), number, date)

@@ -15,7 +15,7 @@ from . import documents as D
 from ..ingest.clean import byline_author
 from ..ingest.dates import DateMatch, find_dates, labelled_stamp, stamp_date, stamp_day_month
 from ..errors import debug, describe
-from .events import SUMMARY_CHARS, anchors, carried_out, classify, find_events
+from .events import anchors, carried_out, central_actors, classify, find_events, summarise
 from .people import find_organisations, find_people
 from .places import find_places, find_regions
 from ..records import BODY, CHROME, STAMP, TITLE, Article, Cleaned, Event
@@ -292,8 +292,7 @@ def _formal_event(cleaned: Cleaned, published: Optional[str], mentions) -> tuple
     by = re.match(r"^(?:\S+\s+){1,3}?của\s+(?P<issuer>.{1,40})", match_key(cleaned.title))
     actor = (_issuer(by["issuer"]) if by else None) or \
         _issuer(" ".join(line.text for line in cleaned.lines if line.role == CHROME))
-    summary = cleaned.title if len(cleaned.title) <= SUMMARY_CHARS else \
-        cleaned.title[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+    summary = summarise(cleaned.title)
     if cleaned.number:
         own = D.find_mentions([f"{cleaned.number} ngày {int(day)}/{int(month)}/{year}"])
         if own:
@@ -310,13 +309,8 @@ def _formal_event(cleaned: Cleaned, published: Optional[str], mentions) -> tuple
 def _issuer(text: str) -> Optional[str]:
     """The central body a text names first, in capitals or not ("THỦ TƯỚNG CHÍNH PHỦ")."""
     key = match_key(text)
-    found = [(key.find(k), name) for k, name in _central_keys() if k in key]
+    found = [(key.find(k), name) for k, name in central_actors().items() if k in key]
     return min(found)[1] if found else None
-
-
-@lru_cache(maxsize=None)
-def _central_keys() -> tuple[tuple[str, str], ...]:
-    return tuple((match_key(k), name) for k, name in vocabulary()["central_actors"].items())
 
 
 def _reference_date(events, facts) -> Optional[str]:

@@ -237,10 +237,21 @@ def infer_year(month: int, day: int, published: Optional[str], facts: list[DateM
 _NAME = r"(?P<name>[A-ZĐÀ-Ỹ][\w']*(?:(?:\s+|\s*-\s*)[A-ZĐÀ-Ỹ][\w']*){0,3})"
 
 
+def summarise(text: str) -> str:
+    """An event's summary: its sentence, cut at a word under SUMMARY_CHARS."""
+    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+@lru_cache(maxsize=None)
+def central_actors() -> dict[str, str]:
+    """Central bodies by their matching key ("bộ chính trị" -> "Bộ Chính trị")."""
+    return {match_key(k): name for k, name in vocabulary()["central_actors"].items()}
+
+
 @lru_cache(maxsize=None)
 def _actor_pattern() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
     v = vocabulary()
-    central = {match_key(k): name for k, name in v["central_actors"].items()}
+    central = central_actors()
     local = {match_key(k): level for k, level in v["local_actors"].items()}
     heads = {k: k for k in v["local_actors"]}
     regional = trie_alternation(v["regional_actors"], not_after=r"\w")
@@ -381,7 +392,7 @@ def _sentence_event(sentence, local, block_mentions, start, primary, published, 
             continue
         after = [m for m in block_mentions if m.start >= start + date.end and m.start < start + len(sentence)]
         document = mention_id(after[0]) if after else (mention_id(block_mentions[0]) if block_mentions else primary)
-        summary = sentence if len(sentence) <= SUMMARY_CHARS else sentence[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+        summary = summarise(sentence)
         iso = f"{year:04d}-{date.month:02d}-{date.day:02d}"
         actor, province = find_actor(sentence, date.start, date.end, iso)
         return Event(iso, carried_out(kind, sentence[date.end:], actor), document, summary, inferred, actor, province)

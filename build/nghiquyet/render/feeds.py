@@ -95,7 +95,7 @@ def write_feeds(site_dir: Path, site_url: str | None, site_name: str, items: int
 
 def write_robots(site_dir: Path, site_url: str | None) -> None:
     """robots.txt: everything may be crawled; the sitemap's address when the site's is known.
-    (Unlinked first: in an incremental render the site folder may hold hard links to the old one.)"""
+    (Unlinked first: a new file, never one written through a link that may point elsewhere.)"""
     lines = ["User-agent: *", "Allow: /"]
     if site_url:
         lines.append(f"Sitemap: {urljoin(site_url if site_url.endswith('/') else site_url + '/', 'sitemap.xml')}")

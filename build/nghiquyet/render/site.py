@@ -71,17 +71,13 @@ def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
             staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
             cfg["site_dir"] = str(staging)
             outputs, feeds, line = _from_scratch(cfg, search)
-    except MkDocsException as exc:
+    except BaseException as exc:
         if staging:
             shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError(f"MkDocs failed: {exc}") from None
-    except OSError as exc:          # a full disk, a folder without the right to write
-        if staging:
-            shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError(f"cannot write the site: {exc}") from None
-    except BaseException:
-        if staging:
-            shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, MkDocsException):
+            raise BuildError(f"MkDocs failed: {exc}") from None
+        if isinstance(exc, OSError):        # a full disk, a folder without the right to write
+            raise BuildError(f"cannot write the site: {exc}") from None
         raise
     if staging:
         old = None

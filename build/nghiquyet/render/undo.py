@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from ..output.writer import prune_empty
 
@@ -56,7 +57,7 @@ class Undo:
         prune_empty(self.site, path.parent)
         return True
 
-    def rollback(self, written: list[str] = ()) -> None:
+    def rollback(self, written: Iterable[str] = ()) -> None:
         """Put the site back as it was: what was added (or written, `written`) is removed, what
         was moved aside comes back."""
         for rel in sorted(self.added | set(written) | set(self.moved), reverse=True):

@@ -513,3 +513,27 @@ def test_a_documents_text_from_a_pdf(tmp_path):
     assert a.date == "2005-02-17"
     assert ("2005-02-17", "issued", "45-NQ/TW-2005") in {(e.date, e.kind, e.document) for e in a.events}
     assert any(b.text.startswith("1- Thành phố Cần Thơ nằm ở trung tâm") for b in a.blocks)
+
+
+@pytest.mark.parametrize("head, title", [
+    ("[Photo] Tổng Bí thư chủ trì họp Bộ Chính trị về phát triển Thủ đô", "Tổng Bí thư chủ trì họp Bộ Chính trị về phát triển Thủ đô"),
+    ("[Infographic] Năm năm thực hiện Nghị quyết về vùng Tây Nguyên", "Năm năm thực hiện Nghị quyết về vùng Tây Nguyên"),
+    ("Tỉnh ủy Lâm Đồng quán triệt Nghị quyết về vùng Tây Nguyên 03/10/2025 10:24",
+     "Tỉnh ủy Lâm Đồng quán triệt Nghị quyết về vùng Tây Nguyên"),
+])
+def test_a_media_label_or_a_glued_stamp_is_no_part_of_the_headline(tmp_path, head, title):
+    a = _undated(tmp_path, f"{head}\n\nSáng 2/10, Tỉnh ủy Lâm Đồng tổ chức hội nghị quán triệt Nghị quyết số 23-NQ/TW "
+                           "của Bộ Chính trị về phát triển vùng Tây Nguyên, với sự tham dự của nhiều đại biểu.\n")
+    assert a.title == title
+
+
+def test_a_legal_databases_page_whose_search_box_comes_first(tmp_path):
+    """The summary rows and search box of a legal database above the document's own heading."""
+    a = _undated(tmp_path, "Từ khoá: Số Hiệu, Tiêu đề hoặc Nội dung ngắn gọn của Văn Bản...\n\n"
+                           "Số hiệu: 900/QĐ-TTg Loại văn bản: Quyết định\nNgày ban hành: 12/05/2010\n\n"
+                           "THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 900/QĐ-TTg\n\nHà Nội, ngày 12 tháng 05 năm 2010\n\n"
+                           "QUYẾT ĐỊNH\n\nPHÊ DUYỆT QUY HOẠCH XÂY DỰNG VÙNG TÂY NGUYÊN ĐẾN NĂM 2025\n\n"
+                           "THỦ TƯỚNG CHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\n\n"
+                           "Điều 1. Phê duyệt Quy hoạch xây dựng vùng Tây Nguyên đến năm 2025 với các nội dung chủ yếu sau.\n")
+    assert a.title == "QUYẾT ĐỊNH PHÊ DUYỆT QUY HOẠCH XÂY DỰNG VÙNG TÂY NGUYÊN ĐẾN NĂM 2025"
+    assert a.date == "2010-05-12"

@@ -345,7 +345,12 @@ def _stamp_bylines(stamps) -> tuple[str, ...]:
 
 
 # A date in brackets after a headline ("… các tỉnh Tây Nguyên (10/1/2023)"): the page's stamp.
-_TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)$")
+_TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)$"
+                         # "… tỉnh Vĩnh Long 03/10/2025 10:24": the page's stamp glued to the headline
+                         r"|\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+# "[Photo] …", "[Video] …", "[Infographic] …": a media label before a headline is no part of it.
+_MEDIA_LABEL = re.compile(r"^\[\s*(?:photo|ảnh|video|clip|infographics?|inforgraphics?|emagazine|e-magazine|"
+                          r"longform|podcast|audio|trực tiếp|live)\s*\]\s*", re.I)
 
 
 def _same_as_title(line: str, title_key: str) -> bool:
@@ -354,7 +359,7 @@ def _same_as_title(line: str, title_key: str) -> bool:
 
 
 def _assemble(source, lines, roles, title_at) -> Cleaned:
-    title = _TITLE_DATE.sub("", lines[title_at]) or lines[title_at]
+    title = _MEDIA_LABEL.sub("", _TITLE_DATE.sub("", lines[title_at])) or lines[title_at]
     title_key = match_key(title)
     blocks: list[Block] = []
     seen_captions: set[str] = set()

@@ -64,10 +64,12 @@ def _capitals(line: str) -> bool:
 
 
 def find_heading(lines: list[str], is_paragraph) -> Optional[Heading]:
-    """The document heading among the first lines, when the kind stands alone in capitals
-    before any paragraph and the page shows its number or date above it, or its issuer beside
-    it ("QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ")."""
+    """The document heading among the first lines, when the kind stands alone in capitals and
+    the page shows its number or date above it (a legal database's search box and summary may
+    come first), or, before any paragraph, its issuer beside it ("QUYẾT ĐỊNH CỦA THỦ TƯỚNG
+    CHÍNH PHỦ")."""
     number = date = None
+    text_before = False
     for at, line in enumerate(lines[:HEAD_LINES]):
         if not line:
             continue
@@ -81,10 +83,9 @@ def find_heading(lines: list[str], is_paragraph) -> Optional[Heading]:
             continue
         if _capitals(line):
             key = match_key(line)
-            if _kinds().match(key) and (number or date or " của " in key):
+            if _kinds().match(key) and (number or date or (" của " in key and not text_before)):
                 return _subject(lines, at, number, date)
-        if is_paragraph(line):
-            return None
+        text_before = text_before or is_paragraph(line)
     return None
 
 

@@ -202,14 +202,19 @@ def _clause(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _other_issuers() -> re.Pattern:
+def _other_bodies() -> str:
     """Bodies outside the Party's centre that issue resolutions of their own (Chính phủ, Quốc
-    hội, a province's people's council or Party committee): "Chính phủ ban hành Nghị quyết số 96"."""
+    hội, a province's people's council or Party committee), as a regex alternation of keys."""
     v = vocabulary()
     centre = {match_key(x) for x in v["party_centre"]}
     names = {match_key(x) for x in list(v["central_actors"]) + list(v["local_actors"])} - centre
-    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?:{words})\s+(?:\w+\s+){{0,2}}?(?:đã\s+)?(?:ký\s+)?ban hành\s*$")
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _other_issuers() -> re.Pattern:
+    """"Chính phủ ban hành Nghị quyết số 96": such a body issuing the number after it."""
+    return re.compile(rf"(?:{_other_bodies()})\s+(?:\w+\s+){{0,2}}?(?:đã\s+)?(?:ký\s+)?ban hành\s*$")
 
 
 def _issued_elsewhere(before: str, after: str = "") -> bool:
@@ -221,12 +226,9 @@ def _issued_elsewhere(before: str, after: str = "") -> bool:
 
 @lru_cache(maxsize=None)
 def _other_owners() -> re.Pattern:
-    v = vocabulary()
-    centre = {match_key(x) for x in v["party_centre"]}
-    names = {match_key(x) for x in list(v["central_actors"]) + list(v["local_actors"])} - centre
-    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    """"… số 154 ngày 23/11/2022 của Chính phủ": such a body named after the number and its date."""
     return re.compile(rf"[\s,]*(?:ngày\s+\d{{1,2}}(?:\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}|\s+tháng\s+\d{{1,2}}\s+năm\s+\d{{4}})"
-                      rf"[\s,]*)?của\s+(?:{words})(?!\w)")
+                      rf"[\s,]*)?của\s+(?:{_other_bodies()})(?!\w)")
 
 
 def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Optional[str] = None) -> list[Mention]:

@@ -16,8 +16,8 @@ from functools import cache
 from .. import records as R
 from .dates import STAMP_PART, is_stamp
 from .heading import find_heading, join_cut_dates
-from .lines import (MENU_WORDS, WRAP_MAX, _PAGINATION, _TERMINAL, _byline_prefixed, _is_related_marker, _is_source,
-                    _weak_caption_cue, byline_author, ends_with_credit, goes_on, has_caption_cue, is_chrome, is_credit,
+from .lines import (MENU_WORDS, NUMBERED_HEADING, WRAP_MAX, _PAGINATION, _TERMINAL, _byline_prefixed,
+                    _is_related_marker, _is_source, _weak_caption_cue, byline_author, ends_with_credit, goes_on, has_caption_cue, is_chrome, is_credit,
                     is_menu_row, is_paragraph)
 
 from ..errors import ArticleError, debug, describe
@@ -31,7 +31,6 @@ _DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,
                        r"|(?P<tag>[A-ZĐ][\w]*(?:[.\-][\w]+)*)\s+[-–—]\s+)(?=\S)")
 # "(LĐ online) - Ngày 20/11, …": an outlet's tag in brackets opens a lead, never a headline.
 _BRACKETED_DATELINE = re.compile(r"^\([^()]{2,40}\)\s*[-–—]\s*\S")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5})\s*[-.)]\s+\S")
 _FOOTNOTE = re.compile(r"^\(?\*+\)?\s")
 # The headline again as an image's alt text, numbered: "<headline> ảnh 1", "<headline> -0".
 _IMAGE_NUMBER = re.compile(r"(?:\s+(?:ảnh|hình|photo)\s*\d{1,2}|\s*-\d{1,2})$")
@@ -65,7 +64,7 @@ def _new_block(previous: str, line: str) -> bool:
     """In a hard-wrapped file, a line in capitals after text (or text after capitals: a
     document's kind and subject, "NGHỊ QUYẾT") or a numbered heading ("I- Tình hình …", "1- …")
     starts a block of its own."""
-    return previous.isupper() != line.isupper() or bool(_NUMBERED.match(line))
+    return previous.isupper() != line.isupper() or bool(NUMBERED_HEADING.match(line))
 
 
 def clean(source: SourceText) -> Cleaned:
@@ -102,7 +101,7 @@ def _readable(line: str) -> bool:
 def _clean(source: SourceText, lines: list[str]) -> Cleaned:
     roles = [R.BLANK if not x else None for x in lines]
     notes: list[str] = []
-    heading = find_heading(lines, is_paragraph)
+    heading = find_heading(lines)
     if heading:         # a formal document's own text: its kind and subject are the headline
         lines = list(lines)
         lines[heading.at] = heading.title

@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..text import match_key, word_count
 from ..vocabulary import vocabulary
+from .lines import NUMBERED_HEADING, is_paragraph
 
 HEAD_LINES = 40          # the heading is among a page's first lines
 SUBJECT_LINES = 8        # a subject is at most this many (wrapped) lines
@@ -20,7 +21,6 @@ SUBJECT_LINES = 8        # a subject is at most this many (wrapped) lines
 # the place and date: "… 11-NQ/TW Hà Nội, ngày 06 tháng 01 năm 2012").
 _NUMBER = re.compile(r"^(?:(?:nghị quyết|kết luận|quyết định|chỉ thị|quy định|thông báo|kế hoạch)\s+)?số\s*:\s*"
                      r"(?P<number>\S+)", re.I)
-_HEADING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5})\s*[-.)]\s+\S")     # "I- Tình hình …", "1. …"
 _DATED = re.compile(r",\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*$", re.I)
 _SEPARATOR = re.compile(r"^[-_=*|\s]+$")
 # "Hà Nội, ngày 18" / "tháng 02 năm 2014": a table cell's place and date wrapped in two.
@@ -63,7 +63,7 @@ def _capitals(line: str) -> bool:
     return line.isupper()       # every cased character upper case, and at least one
 
 
-def find_heading(lines: list[str], is_paragraph) -> Optional[Heading]:
+def find_heading(lines: list[str]) -> Optional[Heading]:
     """The document heading among the first lines, when the kind stands alone in capitals and
     the page shows its number or date above it (a legal database's search box and summary may
     come first), or, before any paragraph, its issuer beside it ("QUYẾT ĐỊNH CỦA THỦ TƯỚNG
@@ -103,7 +103,7 @@ def _subject(lines: list[str], at: int, number: Optional[str], date: Optional[st
         key = match_key(line)
         words = sum(word_count(p) for p in parts)
         if key.startswith(_openings()) or line.rstrip().endswith((";", ":")) or len(parts) >= SUBJECT_LINES \
-                or _HEADING.match(line):
+                or NUMBERED_HEADING.match(line):
             break
         if parts and _capitals(line) and not _capitals(parts[-1]) or (words >= 5 and _capitals(line) and word_count(line) <= 6):
             end = i + 1  # the issuer's name over the text ("THỦ TƯỚNG CHÍNH PHỦ"): no byline

@@ -235,6 +235,8 @@ def _byline_prefixed(line: str) -> bool:
 
 
 _CONTINUED = re.compile(r"[,;:]\s*$|^\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\s*[-.)/]\s+\S")
+# A numbered heading: "I- Tình hình …", "1. …", "2) …".
+NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5})\s*[-.)]\s+\S")
 CREDIT_TAIL = 90          # a credit with its cue and the end of the sentence before it fits in this
 _CREDIT_WORD = r"(?:[Ảả]nh|ẢNH|[Nn]guồn ảnh|[Pp]hoto)"
 _ENDS_WITH_CREDIT = re.compile(

@@ -6,7 +6,8 @@
   untouched, so a rebuild does not trigger another one.
 - After every build it writes the Atom feeds (it knows `site_url`, so their links are absolute),
   and runs Pagefind, so search works after a plain `mkdocs build` and in the preview. In the
-  preview (`mkdocs serve`) the search shares are served unmerged and each page carries a mark
+  preview (`mkdocs serve`) the server hears saves through the system's file events rather than
+  by polling (render/watch.py), and the search shares are served unmerged and each page carries a mark
   telling nq-search.js to merge them in the browser (search/shards.index_preview): a save is
   searchable sooner.
 - Under `nghiquyet build` (which converts first and indexes its own staging folder) it does
@@ -132,7 +133,9 @@ class NghiquyetPlugin(BasePlugin):
 
     def on_serve(self, server, config, builder):
         if self.serving:
+            from .render.watch import use_native_events
             server.watch(str(self._corpus(config)))
+            use_native_events(server)
         return server
 
     def on_post_build(self, config):

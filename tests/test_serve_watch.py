@@ -48,6 +48,14 @@ def test_the_preview_hears_a_saved_article_through_native_events(tmp_path):
         time.sleep(0.2)
         (corpus / "bai.txt").write_text("Tiêu đề\n\nNội dung.\n", encoding="utf-8")
         assert _wants_rebuild(server)
+        time.sleep(0.3)
+        with server._rebuild_cond:
+            server._want_rebuild = False
+        # A build reads every file: reading is no change (else each build would start another).
+        assert (corpus / "bai.txt").read_text(encoding="utf-8").startswith("Tiêu đề")
+        assert not _wants_rebuild(server, 1.0)
+        (corpus / "bai.txt").touch()
+        assert _wants_rebuild(server)
         with server._rebuild_cond:
             server._want_rebuild = False
         (docs / "bai-viet" / "moi").mkdir()          # a folder made after the start is watched too

@@ -8,7 +8,8 @@ tools/bench.py's serve step (docs/performance.md): 3.7-4.8 s from a save to the 
 search index when polling, 2.1-2.4 s with the system's own file events.
 
 So the preview swaps the server's observer for watchdog's native one (inotify, FSEvents,
-ReadDirectoryChangesW) before the server starts it, and watches the same paths. Where there is no
+ReadDirectoryChangesW) before the server starts it, and watches the same paths for changes (a
+file written, made, moved, deleted, touched; never a file read). Where there is no
 native observer, or it cannot watch a path (an exhausted inotify watch limit, a file system that
 sends no events), the server keeps MkDocs' polling observer and its watches untouched. The swap
 uses two attributes of MkDocs' LiveReloadServer (`_watched_paths`, `_watch_refs`): when a future
@@ -22,10 +23,24 @@ log = logging.getLogger("mkdocs.plugins.nghiquyet")
 
 
 def native_observer():
-    """watchdog's observer for this system, or None when it only has the polling one."""
+    """watchdog's observer for this system, or None when it only has the polling one. It hears
+    only changes: a native observer also reports files being opened and read, and MkDocs
+    rebuilds on any event, so reading content/ during a build would start the next one."""
+    from watchdog import events
     from watchdog.observers import Observer
     from watchdog.observers.polling import PollingObserver
-    return None if issubclass(Observer, PollingObserver) else Observer()
+
+    if issubclass(Observer, PollingObserver):
+        return None
+    changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
+               events.FileAttribEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+
+    class ChangesOnly(Observer):
+        def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **kwargs):
+            return super().schedule(event_handler, path, recursive=recursive,
+                                    event_filter=event_filter or changes, **kwargs)
+
+    return ChangesOnly()
 
 
 def use_native_events(server, make=native_observer) -> bool:

@@ -69,12 +69,15 @@ def _article(tmp_path, text: str):
     return convert_file(path, path.name).article
 
 
-def test_a_stamp_below_the_headline_wins_over_a_clock_above_it(tmp_path):
+@pytest.mark.parametrize("clock, stamp, expected", [
+    ("Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27", "PV - 12:18, 09/07/2022", "2022-07-09"),
+    ("Thứ 6, 22/11/2024, 22:40[GMT+7]", "Thứ 5, 09/05/2024 | 09:48:13", "2024-05-09"),
+])
+def test_a_stamp_below_the_headline_wins_over_a_clock_above_it(tmp_path, clock, stamp, expected):
     """A portal's header clock (the day the page was saved) above the headline is not the date."""
-    a = _article(tmp_path, "Thứ Sáu, ngày 23 tháng 08 năm 2019, 09:25:27\n\n"
-                           "Thủ tướng chủ trì Hội nghị tổng kết Nghị quyết về vùng Đông Nam Bộ\n\n"
-                           "PV - 12:18, 09/07/2022\n\n" + BODY + "\n")
-    assert a.date == "2022-07-09" and not a.date_inferred
+    a = _article(tmp_path, f"{clock}\n\nThủ tướng chủ trì Hội nghị tổng kết Nghị quyết về vùng Đông Nam Bộ\n\n"
+                           f"{stamp}\n\n" + BODY + "\n")
+    assert a.date == expected and not a.date_inferred
 
 
 @pytest.mark.parametrize("lead, expected, inferred", [

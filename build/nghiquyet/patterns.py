@@ -33,8 +33,9 @@ DAY_MONTH_DASH = re.compile(rf"(?P<d>\d(?:{_AFTER_LEAD})\d?)\s*[-.]\s*{MONTH}(?!
 DAY_MONTH_WORDS = re.compile(
     rf"[nN](?i:gày\s+{DAY}\s+tháng\s+{MONTH}(?!\s*(?:,\s*)?năm\s+\d|\s*/\s*\d|\d))")
 # A span of days in one month: "17 và 18/11", "15-16/4/2022", "từ 2 đến 4/12": the first day counts.
+# A weekday's number is no first day ("Thứ 5, 09/05/2024", "T6, 22/11").
 DAY_RANGE = re.compile(
-    r"(?P<d1>\d(?<![\d/.\-]\d)\d?)\s*(?:và|-|–|đến|,)\s*(?P<d>0?[1-9]|[12]\d|3[01])\s*/\s*"
+    r"(?P<d1>\d(?<![\d/.\-]\d)(?<!thứ \d)(?<!thứ\d)(?<!\bt\d)\d?)\s*(?:và|-|–|đến|,)\s*(?P<d>0?[1-9]|[12]\d|3[01])\s*/\s*"
     r"(?P<m>0?[1-9]|1[0-2])(?:\s*/\s*(?P<y>(?:19|20)\d\d))?(?![\d/])", re.I)
 MONTH_YEAR = re.compile(rf"[tT](?i:háng\s+{MONTH}\s*(?:[/\-.]\s*|\s+năm\s+){YEAR}(?!\d))")
 QUARTER_YEAR = re.compile(

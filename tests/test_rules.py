@@ -537,3 +537,32 @@ def test_a_legal_databases_page_whose_search_box_comes_first(tmp_path):
                            "Điều 1. Phê duyệt Quy hoạch xây dựng vùng Tây Nguyên đến năm 2025 với các nội dung chủ yếu sau.\n")
     assert a.title == "QUYẾT ĐỊNH PHÊ DUYỆT QUY HOẠCH XÂY DỰNG VÙNG TÂY NGUYÊN ĐẾN NĂM 2025"
     assert a.date == "2010-05-12"
+
+
+@pytest.mark.parametrize("body, events", [
+    ("Phó Thủ tướng Lê Minh Khái đã ký Nghị quyết 154/NQ-CP ngày 23/11/2022 ban hành Chương trình hành động của "
+     "Chính phủ thực hiện Nghị quyết số 24-NQ/TW của Bộ Chính trị về vùng Đông Nam Bộ." + FILLER,
+     [("2022-11-23", "action_programme", "24-NQ/TW-2022")]),
+    ("Thủ tướng Chính phủ vừa thành lập Hội đồng điều phối vùng Tây Nguyên (Quyết định số 827/QĐ-TTg ngày "
+     "11/7/2023)." + FILLER, [("2023-07-11", "council", None)]),
+    # The instrument is only cited; the act comes after it.
+    ("Thực hiện Quyết định số 827/QĐ-TTg ngày 11/7/2023 về thành lập Hội đồng điều phối vùng, tỉnh đã ban hành "
+     "quy chế phối hợp." + FILLER, []),
+    # A Party document's date is its citation, whatever act comes before it.
+    ("Tỉnh ủy đã ký ban hành Kế hoạch triển khai Nghị quyết số 23-NQ/TW ngày 6/10/2022 của Bộ Chính trị." + FILLER, []),
+])
+def test_an_act_dated_by_the_instrument_it_made(body, events):
+    """"… đã ký Nghị quyết 154/NQ-CP ngày 23/11/2022 ban hành Chương trình hành động …": the
+    reported act happened on its instrument's date."""
+    from nghiquyet.ingest.clean import clean
+    from nghiquyet.extract.article import extract
+    from nghiquyet.records import SourceText
+
+    text = f"Tiêu đề bài viết về vùng\n\n20/12/2023 08:00\n\n{body}\n"
+    a = extract(clean(SourceText("t.txt", tuple(text.splitlines()))))
+    assert [(e.date, e.kind, e.document) for e in a.events] == events
+
+
+def test_a_number_with_its_marks_swapped_is_still_the_party_document():
+    assert [d.id for d in find_documents(["thực hiện nghị quyết số 39/NQ-TW ngày 16-8-2004 của Bộ Chính trị"])] == \
+        ["39-NQ/TW-2004"]

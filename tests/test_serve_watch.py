@@ -39,7 +39,7 @@ def test_the_preview_hears_a_saved_article_through_native_events(tmp_path):
     server, docs, corpus = _server(tmp_path)
     plugin = NghiquyetPlugin()
     plugin.load_config({"corpus": "corpus"}, str(tmp_path / "mkdocs.yml"))
-    plugin.on_startup(command="serve", dirty=True)
+    plugin.serving = True       # as on_startup(command="serve") sets it (without its process-wide mark)
     plugin.on_serve(server, SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")), None)
     assert not isinstance(server.observer, PollingObserver)
     assert sorted(server._watched_paths) == sorted([str(docs.resolve()), str(corpus.resolve())])

@@ -84,12 +84,14 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=None)
 def full_reference() -> re.Pattern:
-    """`11-NQ/TW`, `11 NQ/TW`, `11 -NQ/TW`, `Nghị quyết số: 11 NQ/TW`, `NQ 11/TW` is not one."""
+    """`11-NQ/TW`, `11 NQ/TW`, `11 -NQ/TW`, `Nghị quyết số: 11 NQ/TW`, and the slip `39/NQ-TW`
+    (the two marks swapped); `NQ 11/TW` is not one. The code is group `code` or `swapped`."""
     codes = _alternation(list(vocabulary()["document_types"]) + ["QD", "QDi"])
     # The number's first digit comes first, so the engine skips to digits; the lookbehind
     # after it checks what stands before the number.
     return re.compile(
-        rf"(?P<num>\d(?<![\w/]\d)\d{{0,3}})\s*[-–‐]?\s*(?P<code>{codes})\s*/\s*TW(?![\w-])", re.I)
+        rf"(?P<num>\d(?<![\w/]\d)\d{{0,3}})\s*(?:[-–‐]?\s*(?P<code>{codes})\s*/|/\s*(?P<swapped>{codes})\s*[-–‐])"
+        rf"\s*TW(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=None)

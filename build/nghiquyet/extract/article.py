@@ -15,7 +15,8 @@ from . import documents as D
 from ..ingest.clean import byline_author
 from ..ingest.dates import DateMatch, find_dates, labelled_stamp, stamp_date, stamp_day_month
 from ..errors import debug, describe
-from .events import anchors, carried_out, central_actors, classify, find_events, summarise
+from .actors import central_actors
+from .events import anchors, carried_out, classify, find_events, summarise
 from .people import find_organisations, find_people
 from .places import find_places, find_regions
 from ..records import BODY, CHROME, STAMP, TITLE, Article, Cleaned, Event

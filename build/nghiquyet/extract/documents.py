@@ -243,7 +243,7 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Opt
     for b, text in enumerate(blocks):
         spans = []
         for m in P.full_reference().finditer(text) if "/" in text else ():     # "11-NQ/TW" has one
-            raw.append((b, m.start(), m.end(), m["num"], _code(m["code"]), text, True))
+            raw.append((b, m.start(), m.end(), m["num"], _code(m["code"] or m["swapped"]), text, True))
             spans.append((m.start(), m.end()))
         for m in P.short_reference().finditer(text):
             if not any(s <= m.start("num") < e for s, e in spans) and \

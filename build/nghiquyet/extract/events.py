@@ -16,6 +16,7 @@ from typing import Optional
 
 from .. import patterns as P
 from ..ingest.dates import DIGIT, DateMatch, find_dates, horizon_spans
+from .actors import find_actor
 from .documents import Mention, mention_id
 from ..records import Event
 from ..text import match_key, trie_alternation
@@ -164,6 +165,35 @@ def _time_after_verb(sentence: str, date: DateMatch) -> bool:
     return bool(dated) and not _FUTURE.search(clause)
 
 
+# A Government's, ministry's or province's instrument number right before its date:
+# "Nghị quyết 96/NQ-CP ngày", "(Quyết định số 826/QĐ-TTg ngày", "Chương trình số 113-CTr/TU, ngày".
+# (A Party document's, ending "TW", is a citation: _cited.)
+_INSTRUMENT_DATE = re.compile(r"\d+(?:/\d{4})?[/-][A-ZĐ][A-Za-zĐđ]{0,5}(?:[/-][A-ZĐ][A-Za-zĐđ]{0,5})*(?<!TW)"
+                              r"\s*,?\s*(?:ban hành\s+|ký\s+)?ngày\s*$")
+
+
+@lru_cache(maxsize=None)
+def _act() -> re.Pattern:
+    v = vocabulary()
+    markers = trie_alternation(v["act_markers"], not_after=r"\w", ignore_case=True)
+    verbs = trie_alternation(v["act_verbs"], not_after=r"\w", then=r"(?!\w)", ignore_case=True)
+    return re.compile(rf"(?:{markers})\s+(?:[^\s,;()]+\s+){{0,2}}?(?P<verb>{verbs})", re.I)
+
+
+def _act_on_instrument(sentence: str, date: DateMatch) -> Optional[int]:
+    """Where the act starts when the date is that of the instrument a reported act made ("… đã
+    ký Nghị quyết 96/NQ-CP ngày 1/8/2022 ban hành Chương trình hành động …", "… vừa thành lập Hội
+    đồng điều phối vùng … (Quyết định số 826/QĐ-TTg ngày 11/7/2023)"), else None."""
+    before = sentence[:date.start]
+    if not _INSTRUMENT_DATE.search(before[-40:]):
+        return None
+    clause_start = before.rfind(";") + 1
+    acts = list(_act().finditer(before, clause_start))
+    if not acts or _FUTURE.search(before[clause_start:acts[-1].start()]):
+        return None
+    return acts[-1].start("verb")
+
+
 def _cited(sentence: str, date: DateMatch, mentions: list[tuple[int, int]]) -> bool:
     """The date qualifies a document reference ("… 37-NQ/TW, ngày 01/7/2004")."""
     if sentence[date.end:].lstrip().startswith(",") and re.search(r",\s*(?:ngày\s*)?$", sentence[:date.start]):
@@ -234,77 +264,9 @@ def infer_year(month: int, day: int, published: Optional[str], facts: list[DateM
     return year + 1 if later else year
 
 
-_NAME = r"(?P<name>[A-ZĐÀ-Ỹ][\w']*(?:(?:\s+|\s*-\s*)[A-ZĐÀ-Ỹ][\w']*){0,3})"
-
-
 def summarise(text: str) -> str:
     """An event's summary: its sentence, cut at a word under SUMMARY_CHARS."""
     return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
-
-
-@lru_cache(maxsize=None)
-def central_actors() -> dict[str, str]:
-    """Central bodies by their matching key ("bộ chính trị" -> "Bộ Chính trị")."""
-    return {match_key(k): name for k, name in vocabulary()["central_actors"].items()}
-
-
-@lru_cache(maxsize=None)
-def _actor_pattern() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
-    v = vocabulary()
-    central = central_actors()
-    local = {match_key(k): level for k, level in v["local_actors"].items()}
-    heads = {k: k for k in v["local_actors"]}
-    regional = trie_alternation(v["regional_actors"], not_after=r"\w")
-    local_heads = trie_alternation(list(heads), not_after=r"\w")
-    central_heads = trie_alternation(list(v["central_actors"]), not_after=r"\w", then=r"(?!\w)")
-    pattern = re.compile(
-        rf"(?P<regional>(?:{regional})(?:\s+[\wÀ-ỹ]+){{1,7}}?)(?=\s*(?:[,.;(]|$|\s(?:đã|tổ chức|họp|ban hành|tiến hành)\b))"
-        rf"|(?P<local>{local_heads})\s+(?:(?:tỉnh|thành phố|huyện|TP\.?)\s+)?{_NAME}"
-        rf"|(?P<central>{central_heads})")
-    return pattern, central, local
-
-
-def _owner(sentence: str, end: int, at: int) -> bool:
-    """The body named at `at` owns something ("báo cáo … của Ban cán sự đảng Bộ …"): "của"
-    after a word stands between it and the comma (or the date) before it ("Ngày 6/10/2022 của
-    Bộ Chính trị ban hành …" names who acted)."""
-    clause = sentence[end:at]
-    return bool(re.search(r"\w\W+của\b", clause[clause.rfind(",") + 1:], re.I))
-
-
-def find_actor(sentence: str, start: int, end: int, on: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    """Who acted in an event dated at sentence[start:end], and the province of that actor (None
-    for a central or regional body): the first body named after the date, else the last one
-    before it.
-
-    >>> find_actor("Sáng 20/5, Ban Thường vụ Tỉnh ủy Sơn La tổ chức hội nghị", 5, 9, "2022-05-20")
-    ('Tỉnh ủy Sơn La', 'Sơn La')
-    >>> find_actor("Chiều 19.5, Huyện ủy Bảo Lạc tổ chức hội nghị", 6, 10, "2022-05-19")
-    ('Huyện ủy Bảo Lạc', 'Cao Bằng')
-    >>> find_actor("Sáng 22-4, Bộ Chính trị, Ban Bí thư tổ chức Hội nghị toàn quốc", 5, 9, "2022-04-22")
-    ('Bộ Chính trị', None)
-    >>> find_actor("Ngày 5/7, sau khi xem báo cáo của Tỉnh ủy Sơn La, Bộ Chính trị kết luận", 5, 8, "2012-07-05")
-    ('Bộ Chính trị', None)
-    """
-    from .places import province_of
-
-    pattern, central, local = _actor_pattern()
-    found = list(pattern.finditer(sentence))
-    after = [m for m in found if m.start() >= end]
-    before = [m for m in found if m.end() <= start]
-    # "… xem xét báo cáo … của Ban cán sự đảng Bộ Kế hoạch và Đầu tư, Bộ Chính trị đã thảo luận":
-    # a body named as an owner ("của …") is not who acted, when another one is named.
-    acting = [m for m in after if not _owner(sentence, end, m.start())]
-    for m in (acting or after)[:1] or before[-1:]:
-        if m["regional"]:
-            return m["regional"].strip(), None
-        if m["central"]:
-            return central[match_key(m["central"])], None
-        level = local[match_key(m["local"])]
-        name = m["name"].strip()
-        province = province_of(name, level, on)
-        return f"{m['local']} {name}", province
-    return None, None
 
 
 def find_events(paragraphs: list[str], mentions_by_block: dict[int, list[Mention]],
@@ -380,6 +342,8 @@ def _sentence_event(sentence, local, block_mentions, start, primary, published, 
             # "… Quyết định số 999/QĐ-TTg do Thủ tướng ký ngày 23/8/2022 về việc thành lập Hội
             # đồng điều phối …": what the clause names before the date, else right after it.
             kind = classify(re.split(r"[;:)]", sentence[:date.start])[-1]) or classify(sentence[date.end:])
+        elif (act := _act_on_instrument(sentence, date)) is not None:
+            kind = classify(sentence[act:])
         else:
             continue
         if kind is None:

@@ -518,6 +518,7 @@ def test_a_documents_text_from_a_pdf(tmp_path):
 @pytest.mark.parametrize("head, title", [
     ("[Photo] Tổng Bí thư chủ trì họp Bộ Chính trị về phát triển Thủ đô", "Tổng Bí thư chủ trì họp Bộ Chính trị về phát triển Thủ đô"),
     ("[Infographic] Năm năm thực hiện Nghị quyết về vùng Tây Nguyên", "Năm năm thực hiện Nghị quyết về vùng Tây Nguyên"),
+    ("(Inforgraphic) Năm năm thực hiện Nghị quyết về vùng Tây Nguyên", "Năm năm thực hiện Nghị quyết về vùng Tây Nguyên"),
     ("Tỉnh ủy Lâm Đồng quán triệt Nghị quyết về vùng Tây Nguyên 03/10/2025 10:24",
      "Tỉnh ủy Lâm Đồng quán triệt Nghị quyết về vùng Tây Nguyên"),
 ])
@@ -566,3 +567,14 @@ def test_an_act_dated_by_the_instrument_it_made(body, events):
 def test_a_number_with_its_marks_swapped_is_still_the_party_document():
     assert [d.id for d in find_documents(["thực hiện nghị quyết số 39/NQ-TW ngày 16-8-2004 của Bộ Chính trị"])] == \
         ["39-NQ/TW-2004"]
+
+
+@pytest.mark.parametrize("row", ["Số hiệu: | 26-NQ/TW | Loại văn bản: | Nghị quyết |", "Tình trạng: | Đã biết |",
+                                 "Số hiệu: 1581/QĐ-TTg Loại văn bản: Quyết định",
+                                 "Ngày ban hành: 09/10/2009 Ngày hiệu lực: Đã biết"])
+def test_a_legal_databases_attribute_row_is_chrome(row):
+    assert is_chrome(row)
+
+
+def test_a_sentence_that_opens_with_an_attribute_word_is_no_attribute_row():
+    assert not is_chrome("Tình trạng: nhiều tỉnh chưa triển khai")

@@ -347,9 +347,9 @@ def _stamp_bylines(stamps) -> tuple[str, ...]:
 _TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)$"
                          # "… tỉnh Vĩnh Long 03/10/2025 10:24": the page's stamp glued to the headline
                          r"|\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
-# "[Photo] …", "[Video] …", "[Infographic] …": a media label before a headline is no part of it.
-_MEDIA_LABEL = re.compile(r"^\[\s*(?:photo|ảnh|video|clip|infographics?|inforgraphics?|emagazine|e-magazine|"
-                          r"longform|podcast|audio|trực tiếp|live)\s*\]\s*", re.I)
+# "[Photo] …", "(Video) …", "[Infographic] …": a media label before a headline is no part of it.
+_MEDIA_LABEL = re.compile(r"^[\[(]\s*(?:photo|ảnh|video|clip|infographics?|inforgraphics?|emagazine|e-magazine|"
+                          r"longform|podcast|audio|trực tiếp|live)\s*[\])]\s*", re.I)
 
 
 def _same_as_title(line: str, title_key: str) -> bool:

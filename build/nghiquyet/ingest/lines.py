@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import LINE_MEMO, match_key, word_count
+from ..text import LINE_MEMO, match_key, trie_alternation, word_count
 from ..vocabulary import vocabulary
 
 _TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$|\.\.\.$")
@@ -46,7 +46,20 @@ def _lexicon() -> dict:
         "menu": frozenset(match_key(x) for x in v["section_labels"] + v["chrome_phrases"]),
         "masthead": key(v["masthead_prefixes"]),
         "patterns": re.compile("|".join(f"(?:{x})" for x in v["chrome_patterns"])) if v.get("chrome_patterns") else None,
+        "record": re.compile(rf"(?:^|\s)(?:{trie_alternation({match_key(x) for x in v['record_labels']})})\s*:"),
+        "record_starts": key(v["record_labels"]),
     }
+
+
+RECORD_VALUE_WORDS = 6      # a value of a legal database's attribute panel is this short
+
+
+def _is_record_row(key: str, lex: dict) -> bool:
+    """"số hiệu: | 26-nq/tw | loại văn bản: | nghị quyết |": only labels of a document's
+    attribute panel, each with a short value, two of them or one in a table's cells."""
+    parts = lex["record"].split(key.replace("|", " "))
+    return (len(parts) >= 3 or len(parts) == 2 and "|" in key) and not parts[0].strip() and \
+        all(0 < len(value.split()) <= RECORD_VALUE_WORDS and ":" not in value for value in parts[1:])
 
 
 # The role tests below are pure functions of one line: each is remembered (text.LINE_MEMO).
@@ -66,6 +79,8 @@ def is_chrome(line: str) -> bool:
     if key in lex["chrome"] or key.startswith(lex["chrome_prefixes"]):
         return True
     if key.startswith(lex["masthead"]) and not _TERMINAL.search(line):
+        return True
+    if key.startswith(lex["record_starts"]) and _is_record_row(key, lex):
         return True
     if lex["patterns"] is not None and lex["patterns"].search(key):
         return True

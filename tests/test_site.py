@@ -237,9 +237,9 @@ def test_rebuild_in_place_equals_a_build_from_scratch(tmp_path, monkeypatch, cap
     monkeypatch.setattr(Page, "render", lambda page, *a, **k: rendered.append(page.file.src_uri)
                         or real(page, *a, **k))
     indexed: list[int] = []         # pages of each share Pagefind indexed
-    real_index = shards._index_shard
-    monkeypatch.setattr(shards, "_index_shard", lambda site_dir, pages, work: indexed.append(len(pages))
-                        or real_index(site_dir, pages, work))
+    real_index = shards._indexed_shards      # (the shares themselves may be indexed in worker processes)
+    monkeypatch.setattr(shards, "_indexed_shards", lambda site_dir, members, stale, *a: indexed.extend(
+        len(members[s]) for s in stale) or real_index(site_dir, members, stale, *a))
 
     def build(*extra: str) -> tuple[str, set[str]]:
         """Build; what it said of the render, and which Markdown pages the conversion rewrote."""

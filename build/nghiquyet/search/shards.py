@@ -34,7 +34,7 @@ import re
 import shutil
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import cbor2
@@ -126,6 +126,34 @@ def _indexed(site: Path, members: list[list[str]], stale: list[int], work: Path,
             yield s, out
 
 
+def _index_and_decode(site: Path, pages: list[str], work: Path, key: str, sorts: dict[str, dict],
+                      fields: list[str]) -> tuple[Path, Shard]:
+    """One share indexed by Pagefind and its bundle read (in a worker process: reading a bundle
+    is Python, and in the main process it held one core while Pagefind waited for the other)."""
+    out = _index_shard(site, pages, work)
+    return out, _decode(out, key, sorts, fields)
+
+
+def _indexed_shards(site: Path, members: list[list[str]], stale: list[int], work: Path, keys: list[str],
+                    sorts: dict[str, dict], fields: list[str], jobs: int | None):
+    """(share, its bundle, the bundle read) for each stale share, on every core, as each ends;
+    one share (an edit) is indexed in this process, with no workers to start."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) or 1))
+    args = [(site, members[s], work / str(s), keys[s], {u: sorts[u] for u in map(_url, members[s]) if u in sorts},
+             fields) for s in stale]
+    with bar(len(stale), "indexing", unit="share") as shown:
+        if jobs == 1:
+            results = (_index_and_decode(*a) for a in args)
+            for s, (out, shard) in zip(stale, results):
+                shown.update()
+                yield s, out, shard
+            return
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for s, (out, shard) in zip(stale, pool.map(_index_and_decode, *zip(*args))):
+                shown.update()
+                yield s, out, shard
+
+
 def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | None = None) -> Shard:
     """A share's Pagefind bundle, read into what the merge needs. A posting's third part places
     the word in the page's metadata, each field named by its number in the share's list of
@@ -204,9 +232,8 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
                 shards[s] = Shard(key)          # no page fell in this share
 
         known_fields = sorted({f for shard in shards if shard is not None for f in shard.own_fields})
-        for s, out in _indexed(site, members, stale, work, jobs):
-            key = keys[s].hexdigest()
-            shard = _decode(out, key, sorts, known_fields)
+        for s, out, shard in _indexed_shards(site, members, stale, work, [k.hexdigest() for k in keys], sorts,
+                                             known_fields, jobs):
             shards[s] = shard
             if cache:
                 kept = cache / f"shard-{count}-{s}"

@@ -85,11 +85,12 @@ def test_search_finds_page_in_top_3(page, server, query, expected):
 @pytest.fixture(scope="module")
 def preview_server(built_site, tmp_path_factory):
     """The site as `mkdocs serve` shows it: its search index in shares of a few pages, each
-    share's own bundle, merged by the browser (search/shards.index_preview)."""
+    share's own bundle, merged by the browser (search/preview.index_preview)."""
     import json
 
     from nghiquyet.plugin import PREVIEW_MARK
-    from nghiquyet.search.shards import PREVIEW_LIST, index_preview
+    from nghiquyet.search.preview import index_preview
+    from nghiquyet.search.shards import PREVIEW_LIST
 
     root = tmp_path_factory.mktemp("preview")
     site = root / "site"

@@ -197,12 +197,12 @@ def test_the_preview_index_keeps_the_shares_no_page_of_which_changed(built_site,
     page changes, only its share is indexed again, and the list names its new bundle."""
     import time
 
-    from nghiquyet.search import shards
+    from nghiquyet.search import preview, shards
 
     site = tmp_path / "site"
     shutil.copytree(built_site / "site", site)
     shutil.rmtree(site / "pagefind")
-    said = shards.index_preview(site, tmp_path / "cache", per_shard=7)
+    said = preview.index_preview(site, tmp_path / "cache", per_shard=7)
     count = int(said.split(" of ")[1].split()[0])
     assert count >= 8 and said.startswith(f"{count} of {count}")
     first = json.loads((site / shards.PREVIEW_LIST).read_text(encoding="utf-8"))
@@ -216,7 +216,7 @@ def test_the_preview_index_keeps_the_shares_no_page_of_which_changed(built_site,
     page = next(p for p in sorted(site.glob("bai-viet/*/index.html")))
     page.write_text(page.read_text(encoding="utf-8").replace("</article>", "<p>chữmớithêmvào</p></article>", 1),
                     encoding="utf-8")
-    said = shards.index_preview(site, tmp_path / "cache", per_shard=7)
+    said = preview.index_preview(site, tmp_path / "cache", per_shard=7)
     assert said.startswith(f"1 of {count}")
     changed = [b.name for b in bundles if (b / "pagefind-entry.json").stat().st_mtime_ns != marks[b.name]]
     rel = page.relative_to(site).as_posix()

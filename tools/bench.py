@@ -164,7 +164,7 @@ def serve_seconds(root: Path, which: int) -> float | None:
         target = files[(len(files) * which) // 7]
         report = json.loads((root / "content" / "bao-cao.json").read_text(encoding="utf-8"))
         slug = next(o["slug"] for o in report["outcomes"] if o["source_file"] == target.name)
-        # The preview's search index is the list of its shares' bundles (search/shards.index_preview).
+        # The preview's search index is the list of its shares' bundles (search/preview.index_preview).
         state = lambda: get("/pagefind-preview.json") or get("/pagefind/pagefind-entry.json")
         before = state()
         word = f"benchword{int(time.time())}"

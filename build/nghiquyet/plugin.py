@@ -8,7 +8,7 @@
   and runs Pagefind, so search works after a plain `mkdocs build` and in the preview. In the
   preview (`mkdocs serve`) the server hears saves through the system's file events rather than
   by polling (render/watch.py), and the search shares are served unmerged and each page carries a mark
-  telling nq-search.js to merge them in the browser (search/shards.index_preview): a save is
+  telling nq-search.js to merge them in the browser (search/preview.index_preview): a save is
   searchable sooner.
 - Under `nghiquyet build` (which converts first and indexes its own staging folder) it does
   neither.
@@ -54,7 +54,7 @@ def finalize(value):
 
 
 # Set for the life of a `mkdocs serve` process (MkDocs makes a new plugin for every rebuild but
-# announces the command once): its search index is a preview (search/shards.index_preview).
+# announces the command once): its search index is a preview (search/preview.index_preview).
 _SERVING = {"on": False}
 PREVIEW_MARK = '<meta name="nq-search-preview" content="pagefind-preview.json">'
 
@@ -147,7 +147,8 @@ class NghiquyetPlugin(BasePlugin):
         self.feeds = write_feeds(Path(config.site_dir), config.site_url, config.site_name,
                                  self.settings().feed_items)
         if not self._outer():       # `nghiquyet build` indexes its own staging folder
-            from .search.shards import index_preview, index_search, preview_share_pages
+            from .search.preview import index_preview, preview_share_pages
+            from .search.shards import index_search
             cache = Path(config.config_file_path).parent / ".cache" / "nghiquyet" / "search"
             if _SERVING["on"]:
                 index_preview(Path(config.site_dir), cache, preview_share_pages(self.settings().search_shard_pages))

@@ -214,6 +214,9 @@ FILLER = " Hội nghị có sự tham dự của lãnh đạo các sở, ban, ng
      "phát biểu tham luận." + FILLER, [("2022-10-14", "dissemination")]),
     ("Sáng 29/11, Bộ Chính trị, Ban Bí thư tổ chức Hội nghị toàn quốc phổ biến nội dung Nghị quyết số 23 của Bộ "
      "Chính trị." + FILLER, [("2022-11-29", "dissemination")]),
+    # "Trước đó" (before that) opens the clause of an earlier happening.
+    ("Trước đó sáng 28/11, Tỉnh ủy Gia Lai đã tổ chức hội nghị quán triệt Nghị quyết số 23-NQ/TW." + FILLER,
+     [("2022-11-28", "dissemination")]),
 ])
 def test_event_positions(body, events):
     assert _events(body) == events

@@ -25,7 +25,7 @@ from ..vocabulary import term_years, vocabulary
 # A sentence ends at . ! ? … followed by spaces and a capital or a digit (group 1: the spaces).
 _SENTENCE_END = re.compile(r"[.!?…](\s+)(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _TIME_LEAD = re.compile(
-    r"^(?:[-–•*+]\s*)?(?:(?:và|đúng|vào|lúc|vào lúc|từ|trong|đến|tới)\s+)*(?:(?:hai|ba|bốn|năm|\d)\s+ngày\s+)?"
+    r"^(?:[-–•*+]\s*)?(?:(?:trước đó|sau đó)\s*,?\s*)?(?:(?:và|đúng|vào|lúc|vào lúc|từ|trong|đến|tới)\s+)*(?:(?:hai|ba|bốn|năm|\d)\s+ngày\s+)?"
     r"(?:\d{1,2}\s*(?:giờ|h|:)?\s*\d{0,2}\s*(?:phút\s*)?)?"
     r"(?:(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối)\s+)?"
     r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?"

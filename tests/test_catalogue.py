@@ -42,6 +42,11 @@ def test_entry_fields(entry):
             other = next(e for e in ENTRIES if e["id"] == entry[key])
             assert other["date"] < entry["date"] or key == "concerns", (key, other["id"])
     assert entry.get("subject") and all(s == s.lower() for s in entry["subject"])
+    # A subject word naming the document's own kind and number ("kết luận 12") would match every
+    # article citing any document of that number: the subject must tell them apart.
+    kinds = {"NQ": "nghị quyết", "KL": "kết luận", "CT": "chỉ thị", "QĐ": "quyết định", "QĐi": "quy định"}
+    own = re.compile(rf"\b{kinds.get(m['type'], m['type'].lower())}\s+(?:số\s+)?0*{int(m['num'])}\b")
+    assert not [s for s in entry["subject"] if own.search(s)], entry["subject"]
     assert "source" in entry and (entry["source"] is None or re.fullmatch(r"https?://[^\s()<>\[\]]+", entry["source"]))
 
 

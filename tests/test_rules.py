@@ -581,3 +581,11 @@ def test_a_legal_databases_attribute_row_is_chrome(row):
 
 def test_a_sentence_that_opens_with_an_attribute_word_is_no_attribute_row():
     assert not is_chrome("Tình trạng: nhiều tỉnh chưa triển khai")
+
+
+def test_a_bare_number_is_the_document_an_earlier_full_mention_was_resolved_to():
+    """"Kết luận số 12-KL/TW … Tây Nguyên", later "Kết luận 12": the same document, whatever
+    words stand near the later mention (the catalogue holds a 12-KL/TW of 2021 too)."""
+    blocks = ["Với vùng Tây Nguyên, Kết luận số 12-KL/TW của Bộ Chính trị được quán triệt sâu rộng.",
+              "Đoàn công tác gặp gỡ kiều bào tại địa phương; Kết luận 12 tiếp tục được triển khai."]
+    assert [d.id for d in find_documents(blocks)] == ["12-KL/TW-2011"]

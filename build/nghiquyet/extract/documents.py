@@ -266,6 +266,7 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Opt
     article = None
     cited = {f"{r[3]}-{r[4]}/TW-{found[0]}" for r, found in zip(raw, resolved) if found}
     out: list[Mention] = []
+    chosen: dict[tuple[str, str], tuple] = {}      # (number, type) -> how an earlier mention was resolved
     for i, (b, start, end, number, code, text, full) in enumerate(raw):
         found = resolved[i]
         if found is None:
@@ -274,6 +275,8 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Opt
                 earlier = [j for j in same if j < i]
                 year, date, _ = resolved[earlier[-1] if earlier else same[0]]
                 found = (year, date, "article")
+            elif (number, code) in chosen:     # "Kết luận số 12-KL/TW …", then "Kết luận 12": the same one
+                found = (*chosen[(number, code)][:2], "article")
         if found is None:
             if article is None:
                 article = match_key(" ".join(blocks))
@@ -283,6 +286,7 @@ def find_mentions(blocks: list[str], context_year: Optional[int] = None, on: Opt
             elif context_year is not None:
                 found = (context_year, None, "context")
         if found:
+            chosen.setdefault((number, code), found)
             out.append(Mention(b, start, end, number, code, found[0], found[1], found[2], full))
     return out
 

@@ -90,3 +90,16 @@ def test_a_server_without_the_expected_attributes_is_left_alone():
     server = SimpleNamespace(observer="kept")
     assert use_native_events(server) is False
     assert server.observer == "kept"
+
+
+def test_polling_can_be_kept_on_request(tmp_path, monkeypatch):
+    """NGHIQUYET_POLL: for file systems that accept a watch but send no events."""
+    monkeypatch.setenv("NGHIQUYET_POLL", "1")
+    server, docs, corpus = _server(tmp_path)
+    plugin = NghiquyetPlugin()
+    plugin.load_config({"corpus": "corpus"}, str(tmp_path / "mkdocs.yml"))
+    plugin.serving = True
+    plugin.on_serve(server, SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")), None)
+    assert isinstance(server.observer, PollingObserver)
+    assert sorted(server._watched_paths) == sorted([str(docs.resolve()), str(corpus.resolve())])
+

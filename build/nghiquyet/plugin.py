@@ -57,6 +57,9 @@ def finalize(value):
 # announces the command once): its search index is a preview (search/preview.index_preview).
 _SERVING = {"on": False}
 PREVIEW_MARK = '<meta name="nq-search-preview" content="pagefind-preview.json">'
+# Set (to anything) to keep MkDocs' polling under `mkdocs serve`: for file systems that accept a
+# watch but send no change events (some network and container mounts).
+POLL_ENV = "NGHIQUYET_POLL"
 
 
 class NghiquyetPlugin(BasePlugin):
@@ -135,7 +138,8 @@ class NghiquyetPlugin(BasePlugin):
         if self.serving:
             from .render.watch import use_native_events
             server.watch(str(self._corpus(config)))
-            use_native_events(server)
+            if not os.environ.get(POLL_ENV):
+                use_native_events(server)
         return server
 
     def on_post_build(self, config):

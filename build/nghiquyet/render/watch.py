@@ -10,8 +10,9 @@ search index when polling, 2.1-2.4 s with the system's own file events.
 So the preview swaps the server's observer for watchdog's native one (inotify, FSEvents,
 ReadDirectoryChangesW) before the server starts it, and watches the same paths for changes (a
 file written, made, moved, deleted, touched; never a file read). Where there is no
-native observer, or it cannot watch a path (an exhausted inotify watch limit, a file system that
-sends no events), the server keeps MkDocs' polling observer and its watches untouched. The swap
+native observer, or it cannot watch a path (an exhausted inotify watch limit), the server keeps
+MkDocs' polling observer and its watches untouched; so does NGHIQUYET_POLL (plugin.py), for a
+file system that accepts a watch but sends no events. The swap
 uses two attributes of MkDocs' LiveReloadServer (`_watched_paths`, `_watch_refs`): when a future
 MkDocs lacks them, nothing is changed either."""
 

@@ -196,10 +196,13 @@ def byline_author(line: str) -> str | None:
     'Kim Huệ - Tùng Lâm'
     >>> byline_author("Trung tâm TTPT&DBKT")
     'Trung tâm TTPT&DBKT'
+    >>> byline_author("Khánh Hồng -")
+    'Khánh Hồng'
     >>> byline_author("Quang cảnh buổi làm việc") is None
     True
     """
-    text = _COUNTER_SUFFIX.sub("", line.strip())
+    # (A separator left after the name, where the stamp followed on the page: "Khánh Hồng -".)
+    text = _TRAILING_SEPARATOR.sub("", _COUNTER_SUFFIX.sub("", line.strip()))
     lex = _lexicon()
     bracketed = re.fullmatch(r"\((.+)\)", text)
     if bracketed and match_key(bracketed.group(1)).startswith(lex["byline"]):
@@ -242,6 +245,7 @@ def _people(text: str, lex: dict) -> str | None:
     return " - ".join(people) or None
 
 
+_TRAILING_SEPARATOR = re.compile(r"(?<=\w)\s+[-–|]$")
 _UNIT_TAIL = re.compile(r"\s*\([^()]{2,60}\)\s*$")
 
 

@@ -254,7 +254,7 @@ def test_credits_and_numbered_alt_texts_are_not_body(tmp_path):
     body = ("Sáng 27/8/2022, tại thành phố Lào Cai, Thủ tướng Phạm Minh Chính chủ trì Hội nghị triển khai "
             "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 11-NQ/TW của Bộ Chính trị.")
     path = tmp_path / "a.txt"
-    path.write_text(f"{title}\n\n{title} ảnh 1\n\n{body}\n\n{body.replace('Sáng', 'Chiều')}\n\n"
+    path.write_text(f"{title}\n\n{title} ảnh 1\n\n{body}\n\n{title} - 2\n\n{body.replace('Sáng', 'Chiều')}\n\n"
                     "Nội dung: Uông Thái Biểu\nẢnh: Văn Bảo-Công Lý, Lý Hoàng Long\n", encoding="utf-8")
     a = convert_file(path, path.name).article
     texts = [b.text for b in a.blocks]
@@ -589,3 +589,16 @@ def test_a_bare_number_is_the_document_an_earlier_full_mention_was_resolved_to()
     blocks = ["Với vùng Tây Nguyên, Kết luận số 12-KL/TW của Bộ Chính trị được quán triệt sâu rộng.",
               "Đoàn công tác gặp gỡ kiều bào tại địa phương; Kết luận 12 tiếp tục được triển khai."]
     assert [d.id for d in find_documents(blocks)] == ["12-KL/TW-2011"]
+
+
+def test_a_long_line_ending_with_its_photo_credit_between_paragraphs_is_a_caption(tmp_path):
+    """A caption long enough to pass for a paragraph, ending "(Ảnh: T.N.).", is still a caption."""
+    caption = ("Thủ tướng Phạm Minh Chính tham dự Hội nghị Hội đồng điều phối vùng Đông Nam Bộ tại Thành phố Hồ Chí "
+               "Minh cùng lãnh đạo các bộ, ngành và các tỉnh trong vùng (Ảnh: T.N.).")
+    a = _undated(tmp_path, "Hội đồng điều phối vùng Đông Nam Bộ họp phiên đầu tiên\n\n"
+                           "Sáng 18/7, Thủ tướng chủ trì hội nghị Hội đồng điều phối vùng Đông Nam Bộ tại Thành phố "
+                           "Hồ Chí Minh, với sự tham dự của lãnh đạo các bộ, ngành.\n\n" + caption + "\n\n"
+                           "Hội đồng điều phối vùng được thành lập nhằm đổi mới cơ chế điều phối, thúc đẩy liên kết "
+                           "vùng và phát triển bền vững.\n")
+    assert a.captions == (caption,)
+    assert [b.text[:9] for b in a.blocks if b.kind == "paragraph"] == ["Sáng 18/7", "Hội đồng "]

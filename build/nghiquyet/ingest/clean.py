@@ -33,7 +33,7 @@ _DATELINE = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ][\w.]*){0,
 _BRACKETED_DATELINE = re.compile(r"^\([^()]{2,40}\)\s*[-–—]\s*\S")
 _FOOTNOTE = re.compile(r"^\(?\*+\)?\s")
 # The headline again as an image's alt text, numbered: "<headline> ảnh 1", "<headline> -0".
-_IMAGE_NUMBER = re.compile(r"(?:\s+(?:ảnh|hình|photo)\s*\d{1,2}|\s*-\d{1,2})$")
+_IMAGE_NUMBER = re.compile(r"(?:\s+(?:ảnh|hình|photo)\s*\d{1,2}|\s*-\s*\d{1,2})$")
 TITLE_MAX_WORDS = 30        # a line longer than this is never a headline
 GUESSED_TITLE_WORDS = 16    # a title guessed from a paragraph keeps this many words
 
@@ -288,7 +288,9 @@ def _body(lines, roles, start, end) -> None:
         if roles[i] is not None:
             continue
         line = lines[i]
-        if is_paragraph(line) and not is_chrome(line):
+        if ends_with_credit(line):          # "… Đông Nam Bộ (Ảnh: T.N.).": long, but a photo's caption
+            roles[i] = R.CAPTION
+        elif is_paragraph(line) and not is_chrome(line):
             roles[i] = R.BODY
             in_related = False
         elif _is_related_marker(line):

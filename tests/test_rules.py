@@ -602,3 +602,13 @@ def test_a_long_line_ending_with_its_photo_credit_between_paragraphs_is_a_captio
                            "vùng và phát triển bền vững.\n")
     assert a.captions == (caption,)
     assert [b.text[:9] for b in a.blocks if b.kind == "paragraph"] == ["Sáng 18/7", "Hội đồng "]
+
+
+def test_a_teasers_stamp_glued_between_headline_and_text(tmp_path):
+    """A tag page scraped with its text nodes joined: "headlineSection - dd/mm/yyyyTeaser …"."""
+    a = _undated(tmp_path, "Tạo đột phá phát triển vùng trung du và miền núi Bắc BộSự kiện - 15/04/2022Tổng Bí thư "
+                           "lưu ý cần có các chủ trương, chính sách phát triển cụ thể, phù hợp với từng vùng theo Nghị "
+                           "quyết số 11-NQ/TW của Bộ Chính trị.\n")
+    assert a.title == "Tạo đột phá phát triển vùng trung du và miền núi Bắc Bộ"
+    assert a.date == "2022-04-15"
+    assert any(b.text.startswith("Tổng Bí thư lưu ý") for b in a.blocks)

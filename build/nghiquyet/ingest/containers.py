@@ -6,6 +6,8 @@
   metadata (title, date, author, source, url), not body text.
 - A dump's date field glued to the text's first line (" date 2023-09 Ngày 16/9, …"): taken off
   the text as the page's date (a year and month only give the article's time, not its date).
+- A teaser's stamp glued to the text on both sides ("… Bắc BộSự kiện - 15/04/2022Tổng Bí thư …",
+  text nodes joined with nothing between them): the stamp gets a line of its own.
 - Dump placeholders: `[img]` lines (the caption follows them) are dropped; a tail section marker
   (`[related]`, `[footer]` …) ends the article.
 - Markdown re-posts: `#` headings lose their marks, `![alt](url)` images become their alt text as
@@ -69,8 +71,44 @@ _GLUED_DATE = re.compile(r"^\s*(?:date|published|pubdate|ngày đăng)\s*[:=]?\s
                          r"(?:[T ][\d:.+Z-]+)?\s+(?=\S)", re.I)
 
 
+# A teaser's stamp glued to the text on both sides, where a scrape joined the page's text nodes
+# with nothing between them: "… miền núi Bắc BộSự kiện - 15/04/2022Tổng Bí thư …" (a section
+# label may stand before the date). The stamp gets a line of its own.
+_GLUED_DATE_IN = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?: \d{1,2}:\d{2})?(?=[^\W\d_])")
+_LABEL_BEFORE = re.compile(r"\S+(?: \S+){0,3} [-–|] $")
+
+
+def _glue_point(before: str) -> int | None:
+    """Where a stamp glued after `before` starts: its label's first letter, glued to a lower-case
+    letter ("BộSự kiện - "), or the date itself, glued to the text ("khai mạc15/04/2022")."""
+    label = _LABEL_BEFORE.search(before)
+    if label:
+        text = before[label.start():]
+        for i in range(len(text) - 1, 0, -1):
+            if text[i].isupper() and text[i - 1].islower():
+                return label.start() + i
+    return len(before) if before and not before[-1].isspace() and not before[-1].isdigit() else None
+
+
+def _glued_stamps(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        parts, last = [], 0
+        for m in _GLUED_DATE_IN.finditer(line) if "/" in line else ():
+            if not line[m.end()].isupper():
+                continue
+            at = _glue_point(line[last:m.start()])
+            if at is None:
+                continue
+            parts += [line[last:last + at], line[last + at:m.end()]]
+            last = m.end()
+        out.extend(parts + [line[last:]] if parts else [line])
+    return out
+
+
 def unwrap(lines: list[str] | tuple[str, ...]) -> Unwrapped:
     lines, meta = _header(list(lines))
+    lines = _glued_stamps(lines)
     lines, glued = _glued_date(lines)
     if glued and "date" not in meta:
         meta["date"] = glued

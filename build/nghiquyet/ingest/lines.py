@@ -47,7 +47,6 @@ def _lexicon() -> dict:
         "masthead": key(v["masthead_prefixes"]),
         "patterns": re.compile("|".join(f"(?:{x})" for x in v["chrome_patterns"])) if v.get("chrome_patterns") else None,
         "record": re.compile(rf"(?:^|\s)(?:{trie_alternation({match_key(x) for x in v['record_labels']})})\s*:"),
-        "record_starts": key(v["record_labels"]),
     }
 
 
@@ -57,8 +56,8 @@ RECORD_VALUE_WORDS = 6      # a value of a legal database's attribute panel is t
 def _is_record_row(key: str, lex: dict) -> bool:
     """"số hiệu: | 26-nq/tw | loại văn bản: | nghị quyết |": only labels of a document's
     attribute panel, each with a short value, two of them or one in a table's cells."""
-    parts = lex["record"].split(key.replace("|", " "))
-    return (len(parts) >= 3 or len(parts) == 2 and "|" in key) and not parts[0].strip() and \
+    parts = lex["record"].split(key.replace("|", " "))      # (the key starts with a label)
+    return (len(parts) >= 3 or len(parts) == 2 and "|" in key) and \
         all(0 < len(value.split()) <= RECORD_VALUE_WORDS and ":" not in value for value in parts[1:])
 
 
@@ -80,7 +79,7 @@ def is_chrome(line: str) -> bool:
         return True
     if key.startswith(lex["masthead"]) and not _TERMINAL.search(line):
         return True
-    if key.startswith(lex["record_starts"]) and _is_record_row(key, lex):
+    if lex["record"].match(key) and _is_record_row(key, lex):
         return True
     if lex["patterns"] is not None and lex["patterns"].search(key):
         return True

@@ -23,8 +23,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import subprocess
-from functools import lru_cache
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
 

@@ -25,6 +25,7 @@ module finds the pages, decides which shares to index again and keeps them in th
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -141,17 +142,13 @@ def _indexed_shards(site: Path, members: list[list[str]], stale: list[int], work
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(stale) or 1))
     args = [(site, members[s], work / str(s), keys[s], {u: sorts[u] for u in map(_url, members[s]) if u in sorts},
              fields) for s in stale]
-    with bar(len(stale), "indexing", unit="share") as shown:
-        if jobs == 1:
-            results = (_index_and_decode(*a) for a in args)
-            for s, (out, shard) in zip(stale, results):
-                shown.update()
-                yield s, out, shard
-            return
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for s, (out, shard) in zip(stale, pool.map(_index_and_decode, *zip(*args))):
-                shown.update()
-                yield s, out, shard
+    if not args:
+        return
+    with bar(len(stale), "indexing", unit="share") as shown, \
+            (ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else contextlib.nullcontext()) as pool:
+        for s, (out, shard) in zip(stale, (pool.map if pool else map)(_index_and_decode, *zip(*args))):
+            shown.update()
+            yield s, out, shard
 
 
 def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | None = None) -> Shard:

@@ -372,17 +372,27 @@ def test_home_shows_a_column_per_generation_of_resolutions(built_site):
     assert "Nghị quyết khóa IX (" in header and "Nghị quyết khóa XIII (2022)" in header
 
 
-def test_markdown_converted_on_every_core_gives_the_same_site(tmp_path, monkeypatch):
-    """A large render from scratch converts Markdown in worker processes (render/parallel.py):
-    every page's HTML comes from a worker, and the site is byte for byte the one-process one."""
+def test_pages_rendered_on_every_core_give_the_same_site(tmp_path, monkeypatch, caplog):
+    """A large render from scratch renders whole pages in worker processes (render/parallel.py):
+    every page comes from a worker, the site is byte for byte the one-process one, and a warning
+    raised by a page in a worker is still told."""
+    import logging
+
     import nghiquyet.render.parallel as parallel
 
     root = make_project(tmp_path / "p")
+    (root / "content" / "lien-ket.md").write_text("# Liên kết\n\n[Trang không có](khong-co.md)\n", encoding="utf-8")
+    caplog.set_level(logging.WARNING)
     assert main(["build", "--root", str(root), "--no-cache", "--site", str(tmp_path / "one")]) == 0
     assert parallel.TAKEN["pages"] == 0                       # a small site: one process
+    told = [r.getMessage() for r in caplog.records if "khong-co.md" in r.getMessage()]
+    assert len(told) == 1
+    caplog.clear()
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10)
     monkeypatch.setattr(parallel, "JOBS", 2)
     assert main(["build", "--root", str(root), "--no-cache", "--site", str(tmp_path / "many")]) == 0
     pages = len(list((root / "content").rglob("*.md")))
     assert parallel.TAKEN["pages"] == pages > 50
+    assert [r.getMessage() for r in caplog.records if "khong-co.md" in r.getMessage()] == told
+    assert not list(tmp_path.joinpath("many").glob(".pages-*"))   # the workers' folder is gone
     assert snapshot(tmp_path / "many") == snapshot(tmp_path / "one")

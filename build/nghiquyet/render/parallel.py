@@ -1,13 +1,18 @@
-"""Markdown rendered on every core for a build from scratch.
+"""Whole pages rendered on every core for a build from scratch.
 
-MkDocs renders its pages one after the other, and converting Markdown to HTML is most of a full
-build (about 35 of 65 s at 5,000 articles). Each page's conversion depends only on its Markdown,
-the Markdown settings and the site's list of files (links are checked against it), so worker
-processes, each with the same MkDocs configuration and file list, convert shares of the pages
-beforehand. MkDocs then runs as usual; for a page whose Markdown is exactly what a worker
-converted, `Page.render` takes the worker's result instead of converting again (any other page
-is converted as usual). Used for large renders only, and never in strict mode, where MkDocs must
-see every warning itself.
+MkDocs renders its pages one after the other: Markdown to HTML (about 22 s of a 5,000-article
+build on two cores), then each page put in its template (about 12 s on one core). Both depend
+only on the page's Markdown, the settings, the list of files (links are checked against it) and
+the navigation, so each worker process loads the same configuration, lists the same files and
+builds the same navigation as MkDocs will, then renders shares of the pages, templates
+included, into a folder of its own. MkDocs then runs as usual; for a page whose Markdown is
+exactly the one a worker rendered, `Page.render` takes the worker's table of contents and
+anchors instead of converting again, and writing the page moves the worker's file into place
+(any other page is rendered as usual). Warnings a worker's pages raised are logged here.
+
+Used for large renders only; never in strict mode (MkDocs must count every warning itself),
+nor when plugins other than this project's run: their page events would run in the workers,
+away from whatever they collect for the end of the build.
 """
 
 from __future__ import annotations
@@ -16,84 +21,167 @@ import contextlib
 import hashlib
 import logging
 import os
+import shutil
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-# Pages from which a full render converts Markdown in worker processes (below, starting them
-# costs more than it saves).
+# Pages from which a full render runs in worker processes (below, starting them costs more than
+# it saves).
 PARALLEL_FROM = 1500
 JOBS: int | None = None        # worker processes (default: one per core)
+OWN_PLUGINS = {"nghiquyet"}    # plugins whose page events may run in the workers
 
 _STATE: dict = {}
-TAKEN = {"pages": 0}           # pages of the last render whose HTML came from a worker
+TAKEN = {"pages": 0}           # pages of the last render written by a worker
 
 
-def _start(config_file: str, site_dir: str) -> None:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+class _Kept(logging.Handler):
+    """The warnings a worker's pages raise, sent back with its share."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _start(config_file: str, out_dir: str) -> None:
+    """A worker: the configuration, files, navigation and templates MkDocs' build will have."""
+    from mkdocs.commands.build import _populate_page
     from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
 
-    cfg = load_config(config_file, site_dir=site_dir)
-    _STATE["config"], _STATE["files"] = cfg, get_files(cfg)
+    from ..progress import PROGRESS_ENV
+
+    # The environment is the main process's, inside site._run: the plugin neither converts nor
+    # indexes here either.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.pop(PROGRESS_ENV, None)        # the bar is the main process's
+    kept = _Kept()
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.handlers[:] = [kept]
+    cfg = load_config(config_file, site_dir=out_dir)
+    cfg = cfg.plugins.on_config(cfg)
+    files = get_files(cfg)
+    env = cfg.theme.get_env()
+    files.add_files_from_theme(env, cfg)
+    files = cfg.plugins.on_files(files, config=cfg)
+    set_exclusions(files, cfg)
+    nav = get_navigation(files, cfg)
+    nav = cfg.plugins.on_nav(nav, config=cfg, files=files)
+    for page in nav.pages:                    # titles and metadata the navigation shows
+        _populate_page(page, cfg, files)
+    env = cfg.plugins.on_env(env, config=cfg, files=files)
+    kept.records.clear()                      # the main process warns of the setup itself
+    _STATE.update(config=cfg, files=files, nav=nav, env=env, kept=kept,
+                  doc_files=files.documentation_pages(inclusion=InclusionLevel.is_included))
 
 
-def _convert(src_uris: list[str]) -> list[tuple]:
+def _render(src_uris: list[str]) -> tuple[list[tuple], list[tuple[str, int, str]]]:
+    from mkdocs.commands.build import _build_page, _populate_page
     from mkdocs.structure.pages import Page
 
-    cfg, files = _STATE["config"], _STATE["files"]
+    cfg, files, nav, kept = _STATE["config"], _STATE["files"], _STATE["nav"], _STATE["kept"]
+    kept.records.clear()
     out = []
     for src in src_uris:
         file = files.get_file_from_path(src)
-        page = Page(None, file, cfg)
-        page.read_source(cfg)
+        page = file.page or Page(None, file, cfg)
+        in_nav = page.content is not None
+        if not in_nav:
+            _populate_page(page, cfg, files)
         digest = hashlib.sha256(page.markdown.encode("utf-8")).digest()
-        page.render(cfg, files)
+        _build_page(page, cfg, _STATE["doc_files"], nav, _STATE["env"])
         links = getattr(page, "links_to_anchors", None)     # keyed by File: sent by path
-        out.append((src, digest, page.content, page.toc, page._title_from_render, page.present_anchor_ids,
+        out.append((src, digest, page.toc, page._title_from_render, page.present_anchor_ids,
                     None if links is None else {f.src_uri: v for f, v in links.items()}))
-    return out
+        if not in_nav:
+            page.content = None               # written: the worker need not keep it
+    return out, list(kept.records)
 
 
-def convert_all(config_file: Path, site_dir: Path, sources: list[str], jobs: int) -> dict[str, tuple]:
-    """Every page's rendered Markdown, by source path, converted in `jobs` worker processes."""
+def render_all(config_file: Path, out_dir: Path, sources: list[str], jobs: int,
+               progress=None) -> tuple[dict[str, tuple], list[tuple[str, int, str]]]:
+    """Every page rendered into out_dir by `jobs` worker processes: what each page's rendering
+    left (its Markdown's digest, table of contents, title, anchors and links to anchors), by
+    source path, and the warnings raised."""
     shares = [sources[i::jobs * 8] for i in range(jobs * 8)]
     results: dict[str, tuple] = {}
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(str(config_file), str(site_dir))) as pool:
-        for part in pool.map(_convert, [s for s in shares if s]):
+    warnings: list[tuple[str, int, str]] = []
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(str(config_file), str(out_dir))) as pool:
+        for part, said in pool.map(_render, [s for s in shares if s]):
             for src, *rest in part:
                 results[src] = tuple(rest)
-    return results
+            warnings += said
+            if progress is not None:
+                progress.update(len(part))
+    return results, warnings
+
+
+def eligible(cfg, pages: int, jobs: int) -> bool:
+    return jobs >= 2 and pages >= PARALLEL_FROM and not cfg.strict and set(cfg.plugins) <= OWN_PLUGINS
 
 
 @contextlib.contextmanager
 def rendered_ahead(cfg, config_file: Path, jobs: int | None = None):
-    """Within this block, MkDocs takes each page's HTML from the workers' results when its
-    Markdown is the one they converted."""
+    """Within this block, MkDocs takes each page from the workers when its Markdown is the one
+    they rendered."""
+    import mkdocs.commands.build as mkdocs_build
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
+
+    from ..progress import bar
 
     jobs = jobs or JOBS or os.cpu_count() or 1
     TAKEN["pages"] = 0
     sources = [f.src_uri for f in get_files(cfg).documentation_pages()]
-    if jobs < 2 or len(sources) < PARALLEL_FROM or cfg.strict:
+    if not eligible(cfg, len(sources), jobs):
         yield 0
         return
-    results = convert_all(config_file, Path(cfg.site_dir), sources, jobs)
-    real = Page.render
-
-    def render(page, config, files):
-        found = results.pop(page.file.src_uri, None)
-        if found is None or page.markdown is None or \
-                hashlib.sha256(page.markdown.encode("utf-8")).digest() != found[0]:
-            return real(page, config, files)
-        TAKEN["pages"] += 1
-        page.content, page.toc, page._title_from_render, page.present_anchor_ids, links = found[1:]
-        if links is not None:
-            page.links_to_anchors = {files.get_file_from_path(src): v for src, v in links.items()}
-
-    Page.render = render
+    # Hidden, inside the folder MkDocs writes: its cleaning leaves it, and it goes with that
+    # folder if the build is killed.
+    Path(cfg.site_dir).mkdir(parents=True, exist_ok=True)
+    out_dir = Path(tempfile.mkdtemp(prefix=".pages-", dir=cfg.site_dir))
+    real_render, real_build = Page.render, mkdocs_build._build_page
     try:
+        progress = bar(len(sources), "rendering", unit="page")
+        with progress:
+            results, warnings = render_all(config_file, out_dir, sources, jobs, progress)
+        for name, level, message in warnings:
+            logging.getLogger(name).log(level, message)
+        ready: set[str] = set()
+
+        def render(page, config, files):
+            found = results.pop(page.file.src_uri, None)
+            if found is None or page.markdown is None or \
+                    hashlib.sha256(page.markdown.encode("utf-8")).digest() != found[0]:
+                return real_render(page, config, files)
+            ready.add(page.file.src_uri)
+            page.content = ""                 # the HTML is in the worker's file
+            page.toc, page._title_from_render, page.present_anchor_ids, links = found[1:]
+            if links is not None:
+                page.links_to_anchors = {files.get_file_from_path(src): v for src, v in links.items()}
+
+        def build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
+            if page.file.src_uri not in ready or excluded:
+                return real_build(page, config, doc_files, nav, env, dirty, excluded)
+            made = out_dir / page.file.dest_uri
+            if made.is_file():                # a page with empty output has none, as in MkDocs
+                target = Path(page.file.abs_dest_path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(made, target)
+            TAKEN["pages"] += 1
+            plugin = config.plugins.get("nghiquyet")
+            if plugin is not None and plugin.progress is not None:
+                plugin.progress.update()          # the page's second step, as on_post_page counts it
+
+        Page.render, mkdocs_build._build_page = render, build_page
         yield len(sources)
     finally:
-        Page.render = real
+        Page.render, mkdocs_build._build_page = real_render, real_build
+        shutil.rmtree(out_dir, ignore_errors=True)

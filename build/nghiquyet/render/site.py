@@ -156,8 +156,11 @@ def _from_scratch(cfg, search: Path | None) -> tuple[dict, list, str]:
 
     from .parallel import rendered_ahead
 
-    with rendered_ahead(cfg, Path(cfg.config_file_path)):
-        feeds = _run(lambda: build(cfg), cfg, Path(cfg.site_dir), search)
+    def build_ahead():
+        with rendered_ahead(cfg, Path(cfg.config_file_path)):
+            build(cfg)
+
+    feeds = _run(build_ahead, cfg, Path(cfg.site_dir), search)
     outputs = renderstate.outputs(cfg)
     pages = sum(1 for src in outputs if src.endswith(".md"))
     return outputs, feeds, f"{pages} pages rendered from scratch"

@@ -231,6 +231,23 @@ def test_stamp_with_byline_on_one_line():
     assert stamp_date("Thứ Bảy, 08/04/2023 10:20 | Tác giả: Minh Tâm") == "2023-04-08"
 
 
+@pytest.mark.parametrize("line, author", [
+    ("Phạm Sơn Thứ sáu, 19/08/2022 - 14:48", "Phạm Sơn"),           # a name, then the stamp's weekday
+    ("Thu Hà - Chủ nhật, 05/03/2023 10:00", "Thu Hà"),
+    ("Hà Nội Thứ sáu, 19/08/2022 - 14:48", None),                  # a dateline's place is no author
+    ("Cập nhật Thứ hai, 01/01/2023", None),
+])
+def test_byline_before_a_stamps_weekday(line, author):
+    from nghiquyet.ingest.clean import clean
+    from nghiquyet.records import SourceText
+
+    body = ("Sáng 19/4, Tỉnh ủy tổ chức hội nghị học tập, quán triệt Nghị quyết số 11-NQ/TW tới cán bộ chủ chốt "
+            "tại các điểm cầu trong tỉnh.")
+    c = clean(SourceText("t.txt", ("Hội nghị triển khai Nghị quyết 11-NQ/TW", "", line, "", body)))
+    assert c.bylines == ((author,) if author else ())
+    assert stamp_date(line) and line not in [b.text for b in c.blocks]
+
+
 def test_province_spans_skip_wards_named_after_provinces():
     _, _, spans = find_places(["tỉnh Lào Cai và phường Yên Bái"], "2025-09-01")
     assert spans == [[(5, 12, "Lào Cai")]]
@@ -522,6 +539,7 @@ def test_a_documents_text_from_a_pdf(tmp_path):
     ("[Photo] Tổng Bí thư chủ trì họp Bộ Chính trị về phát triển Thủ đô", "Tổng Bí thư chủ trì họp Bộ Chính trị về phát triển Thủ đô"),
     ("[Infographic] Năm năm thực hiện Nghị quyết về vùng Tây Nguyên", "Năm năm thực hiện Nghị quyết về vùng Tây Nguyên"),
     ("(Inforgraphic) Năm năm thực hiện Nghị quyết về vùng Tây Nguyên", "Năm năm thực hiện Nghị quyết về vùng Tây Nguyên"),
+    ("null Năm năm thực hiện Nghị quyết về vùng Tây Nguyên", "Năm năm thực hiện Nghị quyết về vùng Tây Nguyên"),
     ("Tỉnh ủy Lâm Đồng quán triệt Nghị quyết về vùng Tây Nguyên 03/10/2025 10:24",
      "Tỉnh ủy Lâm Đồng quán triệt Nghị quyết về vùng Tây Nguyên"),
 ])

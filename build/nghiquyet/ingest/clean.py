@@ -18,7 +18,7 @@ from .dates import STAMP_PART, is_stamp
 from .heading import find_heading, join_cut_dates
 from .lines import (MENU_WORDS, NUMBERED_HEADING, WRAP_MAX, _PAGINATION, _TERMINAL, _byline_prefixed,
                     _is_related_marker, _is_source, _weak_caption_cue, byline_author, ends_with_credit, goes_on, has_caption_cue, is_chrome, is_credit,
-                    is_menu_row, is_paragraph)
+                    is_menu_row, is_paragraph, name_before_weekday)
 
 from ..errors import ArticleError, debug, describe
 from ..records import Block, Cleaned, Line, SourceText
@@ -342,16 +342,17 @@ def _tail(lines, roles, start) -> None:
 
 def _stamp_bylines(stamps) -> tuple[str, ...]:
     """"08/04/2023 10:20 | Tác giả: Minh Tâm": a stamp line may carry the byline too."""
-    return tuple(p for line in stamps for p in STAMP_PART.split(line) if not is_stamp(p) and byline_author(p))
+    parts = [p for line in stamps for p in STAMP_PART.split(line)]
+    return tuple(p for p in parts if not is_stamp(p) and byline_author(p)) + tuple(filter(None, map(name_before_weekday, parts)))
 
 
 # A date in brackets after a headline ("… các tỉnh Tây Nguyên (10/1/2023)"): the page's stamp.
 _TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*\)$"
                          # "… tỉnh Vĩnh Long 03/10/2025 10:24": the page's stamp glued to the headline
                          r"|\s+\d{1,2}/\d{1,2}/\d{4}(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
-# "[Photo] …", "(Video) …", "[Infographic] …": a media label before a headline is no part of it.
+# "[Photo] …", "(Video) …": a media label before a headline is no part of it; nor "null …", a template's empty value.
 _MEDIA_LABEL = re.compile(r"^[\[(]\s*(?:photo|ảnh|video|clip|infographics?|inforgraphics?|emagazine|e-magazine|"
-                          r"longform|podcast|audio|trực tiếp|live)\s*[\])]\s*", re.I)
+                          r"longform|podcast|audio|trực tiếp|live)\s*[\])]\s*|^(?-i:null|undefined)\s+(?=(?-i:[A-ZĐÀ-Ỹ]))", re.I)
 
 
 def _same_as_title(line: str, title_key: str) -> bool:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..text import LINE_MEMO, match_key, trie_alternation, word_count
-from ..vocabulary import vocabulary
+from ..vocabulary import provinces, vocabulary
 
 _TERMINAL = re.compile(r"[.!?…:;]['\"”’»)\]]*$|\.\.\.$")
 _BULLET = re.compile(r"^[•·●◦▪■□►▶\-–—*+>»|]+\s*")
@@ -223,6 +223,27 @@ def byline_author(line: str) -> str | None:
     if match_key(text).startswith(lex["org"]) and word_count(text) <= 8 and not _weak_caption_cue(text):
         return text
     return None
+
+
+# "Phạm Sơn Thứ sáu, 19/08/2022 - 14:48": a byline's name printed just before the stamp's weekday.
+_NAME_BEFORE_WEEKDAY = re.compile(r"^(?P<name>[A-ZĐÀ-Ỹ][^\d|•·:;,.]{1,40}?)\s+[-–]?\s*"
+                                  r"(?=(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b)")
+
+
+def name_before_weekday(stamp: str) -> str | None:
+    """The author a stamp line names before its weekday; a place there ("Hà Nội Thứ sáu, …") is
+    the dateline's, no author."""
+    m = _NAME_BEFORE_WEEKDAY.match(stamp.strip())
+    if not m or match_key(m["name"]) in _place_keys():
+        return None
+    return byline_author(m["name"])
+
+
+@lru_cache(maxsize=None)
+def _place_keys() -> frozenset[str]:
+    data = provinces()
+    names = [n for era in ("before_2025", "after_2025") for p in data[era] for n in [p["name"], *p.get("aliases", [])]]
+    return frozenset(match_key(n) for n in names)
 
 
 def _people(text: str, lex: dict) -> str | None:

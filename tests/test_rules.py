@@ -630,3 +630,23 @@ def test_a_teasers_stamp_glued_between_headline_and_text(tmp_path):
     assert a.title == "Tạo đột phá phát triển vùng trung du và miền núi Bắc Bộ"
     assert a.date == "2022-04-15"
     assert any(b.text.startswith("Tổng Bí thư lưu ý") for b in a.blocks)
+
+
+@pytest.mark.parametrize("text, on, names", [
+    # An English edition: names without marks, exonyms, a province's name inside a person's name.
+    ("The conference was held in Binh Phuoc province; leaders of Ba Ria-Vung Tau, Tay Ninh and HCM City "
+     "attended, and National Assembly Chairman Vuong Dinh Hue spoke in Hanoi.", "2024-03-29",
+     ["Bình Phước", "Bà Rịa - Vũng Tàu", "Tây Ninh", "Thành phố Hồ Chí Minh", "Hà Nội"]),
+    # Vietnamese typed without marks; after the 2025 reorganisation, the names of the day.
+    ("Tinh uy Ha Giang to chuc hoi nghi quan triet Nghi quyet tai Ha Noi.", "2026-01-05", ["Tuyên Quang", "Hà Nội"]),
+    # With marks, unmarked forms are not looked for: "Long An" and "Hue" are words of the sentence here.
+    ("Đồng chí Trần Văn Hue dự hội nghị, bàn về Long An và Ha Noi.", "2024-03-29", ["Long An"]),
+])
+def test_provinces_written_without_marks(text, on, names):
+    assert find_places([text], on)[0] == names
+
+
+def test_regions_written_without_marks_or_in_english():
+    assert find_regions(["the Mekong Delta, the Central Highlands and the Red River Delta",
+                         "vung Bac Trung Bo va duyen hai mien Trung"]) == \
+        ["dong-bang-song-cuu-long", "tay-nguyen", "dong-bang-song-hong", "bac-trung-bo-duyen-hai-mien-trung"]

@@ -39,6 +39,7 @@ def _region_pattern() -> tuple[re.Pattern, dict[tuple[str, ...], str]]:
     for rid, r in regions().items():
         for spelling in [r["name"]] + r["spellings"]:
             ids.setdefault(_region_words(spelling), rid)
+            ids.setdefault(_region_words(_unmarked(spelling)), rid)     # "Dong bang song Cuu Long"
     body = trie_alternation(list(ids), _CONNECTOR, not_after=r"\w")
     return re.compile(rf"(?:{body})(?!\w)"), ids
 
@@ -73,6 +74,50 @@ def _province_names() -> dict[str, tuple[str, str]]:
 def _province_pattern() -> re.Pattern:
     names = trie_alternation(_province_names(), not_after=r"[\w.]")
     return re.compile(rf"(?P<name>{names})(?![\w])")
+
+
+def _unmarked(text: str) -> str:
+    """Text with its tone and vowel marks removed ("Bà Rịa - Vũng Tàu" -> "Ba Ria - Vung Tau")."""
+    from text_unidecode import unidecode
+    return unidecode(text)
+
+
+# Text in which fewer letters than this carry a mark is written without them: an English
+# edition's ("Binh Phuoc province") or Vietnamese typed without marks. Vietnamese with its marks
+# has about one letter in five marked.
+UNMARKED_SHARE = 0.01
+
+
+def _is_unmarked(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(not c.isascii() for c in letters) < UNMARKED_SHARE * len(letters)
+
+
+@lru_cache(maxsize=None)
+def _latin_names() -> dict[str, tuple[str, str]]:
+    """Every form a province's name takes without marks -> (canonical name, era); a form two
+    provinces share is no one's."""
+    data = provinces()
+    names: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()
+    for era, key in (("new", "after_2025"), ("old", "before_2025")):
+        for p in data[key]:
+            for form in [_unmarked(f) for f in [p["name"]] + p.get("aliases", [])] + p.get("latin", []):
+                if names.get(form, (p["name"],))[0] != p["name"]:
+                    shared.add(form)
+                names.setdefault(form, (p["name"], era))
+    return {form: value for form, value in names.items() if form not in shared}
+
+
+@lru_cache(maxsize=None)
+def _latin_pattern() -> re.Pattern:
+    names = trie_alternation(_latin_names(), not_after=r"[\w.]")
+    return re.compile(rf"(?P<name>{names})(?![\w])")
+
+
+@lru_cache(maxsize=None)
+def _latin_surnames() -> frozenset[str]:
+    return frozenset(_unmarked(s) for s in _surnames())
 
 
 @lru_cache(maxsize=None)
@@ -142,14 +187,15 @@ def _valid_name(name: str, era: str, on: Optional[str]) -> str:
     return name
 
 
-def _in_person_name(text: str, start: int) -> bool:
+def _in_person_name(text: str, start: int, surnames: frozenset[str] | None = None) -> bool:
+    surnames = surnames or _surnames()
     before = text[:start].rsplit(None, 2)      # the last two words (and the rest, unsplit)
     if not before:
         return False
     prev = before[-1]
-    if prev in _surnames():
+    if prev in surnames:
         return True
-    return (len(before) >= 2 and before[-2] in _surnames() and prev[:1].isupper() and not prev.isupper()
+    return (len(before) >= 2 and before[-2] in surnames and prev[:1].isupper() and not prev.isupper()
             and prev[-1].isalpha())
 
 
@@ -206,10 +252,13 @@ def find_places(blocks: list[str], on: Optional[str]) -> tuple[list[str], list[P
 
 def _province_spans(text: str, on: Optional[str], covered=()) -> list[tuple[int, int, str]]:
     out = []
-    for m in _province_pattern().finditer(text):
-        if any(s <= m.start() < e for s, e in covered) or _in_person_name(text, m.start()):
+    unmarked = _is_unmarked(text)
+    pattern, names = (_latin_pattern(), _latin_names()) if unmarked else (_province_pattern(), _province_names())
+    for m in pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in covered) or \
+                _in_person_name(text, m.start(), _latin_surnames() if unmarked else None):
             continue
-        canonical, era = _province_names()[m["name"]]
+        canonical, era = names[m["name"]]
         out.append((m.start(), m.end(), _valid_name(canonical, era, on)))
     return out
 

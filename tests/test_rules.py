@@ -367,6 +367,12 @@ def _undated(tmp_path, text: str):
      "Ngày 8/6, Bộ Chính trị họp cho ý kiến về sơ kết việc thực hiện Nghị quyết số 26-NQ/TW về phát triển tỉnh "
      "Nghệ An.\n\nCác đại biểu thảo luận nhiều ý kiến về những kết quả, hạn chế trong thời gian qua.\n",
      {("2023-06-08", "midterm_review")}),
+    # The period the years span may stand between them and the document ("Sau 17 năm (2004-2020)
+    # thực hiện Nghị quyết 37"): the review is of 2021, not of the document's year.
+    ("Chiều 16-11, Trưởng Ban Chỉ đạo tổng kết Nghị quyết 37-NQ/TW của Bộ Chính trị khóa IX chủ trì Hội nghị góp ý "
+     "vào dự thảo báo cáo tổng kết Nghị quyết 37-NQ/TW.\n\n"
+     "Dự thảo báo cáo đánh giá: Sau 17 năm (2004-2020) thực hiện Nghị quyết 37, phần lớn các mục tiêu đã hoàn thành.\n",
+     {("2021-11-16", "final_review")}),
     # A dump record's month dates the lead's day, not the dates of the documents it cites.
     (" date 2021-05 (ABC)- Sáng 14-5, tại tỉnh Kon Tum, Ban Chỉ đạo tổ chức Hội nghị sơ kết thực hiện Nghị quyết "
      "số 10-NQ/TW ngày 18-1-2002 và Kết luận số 12-KL/TW ngày 24-10-2011 của Bộ Chính trị về vùng Tây Nguyên.\n\n"

@@ -215,7 +215,9 @@ def _context_year(cleaned: Cleaned, texts: list[str]) -> Optional[int]:
 @lru_cache(maxsize=None)
 def _ELAPSED() -> re.Pattern:
     verbs = "|".join(re.escape(w) for w in sorted(vocabulary()["elapsed_verbs"], key=len, reverse=True))
-    return re.compile(rf"(?i)\b(?P<n>\d{{1,2}})\s+năm\s+(?P<verb>(?:\w+\s+){{0,3}}?(?:{verbs})\b)?")
+    # (the period the years span may stand between: "Sau 17 năm (2004-2020) thực hiện Nghị quyết 37")
+    return re.compile(rf"(?i)\b(?P<n>\d{{1,2}})\s+năm\s+(?:\(\s*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*\)\s*)?"
+                      rf"(?P<verb>(?:\w+\s+){{0,3}}?(?:{verbs})\b)?")
 
 
 def _elapsed_year(texts: list[str]) -> Optional[int]:

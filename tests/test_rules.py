@@ -656,3 +656,20 @@ def test_regions_written_without_marks_or_in_english():
     assert find_regions(["the Mekong Delta, the Central Highlands and the Red River Delta",
                          "vung Bac Trung Bo va duyen hai mien Trung"]) == \
         ["dong-bang-song-cuu-long", "tay-nguyen", "dong-bang-song-hong", "bac-trung-bo-duyen-hai-mien-trung"]
+
+
+def test_a_legal_texts_parts_are_text_and_its_numbers_no_author(tmp_path):
+    """A legal database's copy: "Điều 2. Điều khoản thi hành" heads a part of the text (no photo's
+    caption), the number line beside the place and date ("Số: 96/NQ-CP | Hà Nội, …") and the
+    signature block name no author."""
+    a = _undated(tmp_path, "CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                           "Số: 96/NQ-CP | Hà Nội, ngày 01 tháng 8 năm 2022 |\n\nNGHỊ QUYẾT\n\n"
+                           "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 11-NQ/TW\n\n"
+                           "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ thực hiện "
+                           "Nghị quyết số 11-NQ/TW ngày 10 tháng 02 năm 2022 của Bộ Chính trị.\n\n"
+                           "Điều 2. Điều khoản thi hành\n\n"
+                           "Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành và được áp dụng cho các bộ, "
+                           "ngành, địa phương trong vùng.\n\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\n\nPhạm Minh Chính\n")
+    assert "Điều 2. Điều khoản thi hành" not in a.captions
+    assert any(b.text == "Điều 2. Điều khoản thi hành" for b in a.blocks)
+    assert a.author is None

@@ -335,7 +335,9 @@ _ACADEMIC = re.compile(r"^(?:(?:%s)\s*[.,]?\s*)+(?=[^\W\d_])" % "|".join(
 
 
 def _author(cleaned: Cleaned) -> Optional[str]:
-    for line in cleaned.bylines:
+    # A formal document's copy (its heading found) ends with its signature block, which names
+    # the issuer ("TM. CHÍNH PHỦ"): no reporter wrote it.
+    for line in () if cleaned.formal else cleaned.bylines:
         author = byline_author(line)
         if author:
             author = _AFFILIATION.sub("", author) or author

@@ -209,7 +209,8 @@ def byline_author(line: str) -> str | None:
     key = match_key(text)
     if key.strip(" .:-") in lex["byline_abbreviations"]:
         return text.strip(" :-")
-    if word_count(text) > 16 or _TERMINAL.search(text.rstrip(")")) and not key.startswith(lex["byline"]):
+    if word_count(text) > 16 or _TERMINAL.search(text.rstrip(")")) and not key.startswith(lex["byline"]) \
+            or _NO_NAME.search(text):
         return None
     for prefix in lex["byline"]:
         if key.startswith(prefix):
@@ -225,6 +226,8 @@ def byline_author(line: str) -> str | None:
     return None
 
 
+# A document's number ("Số: 24-NQ/TW", "96/NQ-CP") or a legal text's article ("Điều 3. …") names no author.
+_NO_NAME = re.compile(r"\d\s*[-/]\s*[A-ZĐ]{1,5}\b|^\s*(?:số|điều|khoản)\s*\d|^\s*số\s*:", re.I)
 # "Phạm Sơn Thứ sáu, 19/08/2022 - 14:48": a byline's name printed just before the stamp's weekday.
 _NAME_BEFORE_WEEKDAY = re.compile(r"^(?P<name>[A-ZĐÀ-Ỹ][^\d|•·:;,.]{1,40}?)\s+[-–]?\s*"
                                   r"(?=(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b)")
@@ -273,9 +276,11 @@ def _byline_prefixed(line: str) -> bool:
     return match_key(line.strip().lstrip("(")).startswith(_lexicon()["byline"])
 
 
-_CONTINUED = re.compile(r"[,;:]\s*$|^\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\s*[-.)/]\s+\S")
+# (and a legal text's parts: "Điều 3. Các Bộ …", "Chương II", "Mục 1.")
+_LEGAL_PART = r"^\s*(?:Điều|Chương|Mục|Phần)\s+(?:\d{1,3}|[IVX]{1,5})\b\s*[-.:]?"
+_CONTINUED = re.compile(r"[,;:]\s*$|^\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\s*[-.)/]\s+\S|" + _LEGAL_PART)
 # A numbered heading: "I- Tình hình …", "1. …", "2) …".
-NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5})\s*[-.)]\s+\S")
+NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5})\s*[-.)]\s+\S|" + _LEGAL_PART)
 CREDIT_TAIL = 90          # a credit with its cue and the end of the sentence before it fits in this
 _CREDIT_WORD = r"(?:[Ảả]nh|ẢNH|[Nn]guồn ảnh|[Pp]hoto)"
 _ENDS_WITH_CREDIT = re.compile(

@@ -521,6 +521,23 @@ def test_a_line_that_goes_on_is_never_the_guessed_title(tmp_path):
     assert a.title.startswith("Hôm nay, Bộ Chính trị tổ chức hội nghị")
 
 
+@pytest.mark.parametrize("head, title", [
+    # A headline's length with no full stop, more text after it: the whole line is the title.
+    ("HỘI THẢO KHOA HỌC “Vai trò của Nhà nước đối với hội nhập và phát triển bền vững khu vực Tây Nguyên”",
+     "HỘI THẢO KHOA HỌC “Vai trò của Nhà nước đối với hội nhập và phát triển bền vững khu vực Tây Nguyên”"),
+    # A sentence is shortened to a headline's length (its first words, then "…").
+    ("Với vùng đất đầy tiềm năng, trong những năm qua khu vực Tây Nguyên đã đạt được những thành tựu quan trọng "
+     "trên các lĩnh vực kinh tế - xã hội.", None),
+])
+def test_a_guessed_title_keeps_a_headline_whole(tmp_path, head, title):
+    a = _undated(tmp_path, f"{head}\n\nTuy nhiên, hiện nay Tây Nguyên vẫn là khu vực kém phát triển hơn so với "
+                           "các vùng khác trong cả nước, đời sống của một bộ phận đồng bào còn nhiều khó khăn\n")
+    if title:
+        assert a.title == title
+    else:
+        assert a.title.endswith(" …") and head.startswith(a.title[:-2]) and len(a.title) < len(head)
+
+
 def test_a_documents_text_from_a_pdf(tmp_path):
     """A PDF's text: the number and the place and date share a line, the file is hard-wrapped,
     and the kind in capitals starts a block of its own, as does a numbered heading."""

@@ -159,7 +159,9 @@ def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
     captions = {i for i in keep if ends_with_credit(lines[i])}
     # Nor is a line that goes on in the next ("Kính thưa các đồng chí …,") a headline.
     title_at = next((i for i in keep if i not in captions and not goes_on(lines[i])), keep[0])
-    title = guess_title(lines[title_at])
+    # A headline's length, ending with no full stop, and more text after it: the headline whole.
+    whole = word_count(lines[title_at]) <= TITLE_MAX_WORDS and not _TERMINAL.search(lines[title_at]) and len(keep) > 1
+    title = lines[title_at] if whole else guess_title(lines[title_at])
     body = [i for i in keep if i != title_at or title != lines[title_at]] or [title_at]
     roles = [R.CAPTION if i in body and i in captions and i != title_at else R.BODY if i in body
              else R.TITLE if i == title_at else R.BLANK if not x else R.CHROME for i, x in enumerate(lines)]
@@ -171,15 +173,9 @@ def _fallback(source: SourceText, lines: list[str], note: str) -> Cleaned:
         credited, text = _dateline(blocks[first].text)
         blocks[first] = Block("paragraph", text)
     return Cleaned(source_file=source.source_file, lines=tuple(Line(x, r) for x, r in zip(lines, roles)),
-                   title=title, blocks=tuple(blocks), stamps=stamps, bylines=_quiet_bylines(stamps),
+                   title=title, blocks=tuple(blocks), stamps=stamps,
+                   bylines=_quiet(lambda: _stamp_bylines(stamps), ()),
                    sources=(credited,) if credited else (), hints=source, notes=(note,))
-
-
-def _quiet_bylines(stamps) -> tuple[str, ...]:
-    try:
-        return _stamp_bylines(stamps)
-    except Exception:  # noqa: BLE001 - the fallback must not fail
-        return ()
 
 
 def _dateline(line: str) -> tuple[str | None, str]:
@@ -191,12 +187,12 @@ def _dateline(line: str) -> tuple[str | None, str]:
     return (m["src"].strip() if m["src"] else None), line[m.end():]
 
 
-def _quiet(test) -> bool:
-    """A rule's answer, or False when the rule itself fails (the fallback must not)."""
+def _quiet(test, default=False):
+    """A rule's answer, or `default` when the rule itself fails (the fallback must not)."""
     try:
-        return bool(test())
+        return test()
     except Exception:  # noqa: BLE001
-        return False
+        return default
 
 
 def _find_title(lines, roles, hint) -> int | None:

@@ -151,6 +151,11 @@ def test_provinces(text, on, provinces):
     ("Theo dõi sát tình hình thực hiện Nghị quyết trên địa bàn tỉnh.", False),
     ("WebsiteDescription automatically generated with medium confidence", True),
     ("bna-img-3824-897--n2.jpg", True), ("Thể loại: Thời sự", True), ("Trình bày: Diệu Thu-Phương Nam", True),
+    # A subscription or login prompt; registering for something in the news is text.
+    ("Để sử dụng toàn bộ tiện ích nâng cao vui lòng lựa chọn và đăng ký gói cước.", True),
+    ("Nếu bạn là thành viên. Vui lòng ĐĂNG NHẬP để tiếp tục.", True),
+    ("Người dân vui lòng đăng ký tiêm chủng tại trạm y tế xã.", False),
+    ("Để sử dụng tiện ích của dự án, người dân cần đăng ký.", False),
 ])
 def test_chrome_lines(line, chrome):
     assert is_chrome(line) is chrome

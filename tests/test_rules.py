@@ -695,3 +695,26 @@ def test_a_legal_texts_parts_are_text_and_its_numbers_no_author(tmp_path):
     assert "Điều 2. Điều khoản thi hành" not in a.captions
     assert any(b.text == "Điều 2. Điều khoản thi hành" for b in a.blocks)
     assert a.author is None
+
+
+@pytest.mark.parametrize("text, events", [
+    # An English edition: the lead's date, its year from the cited document's; "No." ends no sentence.
+    ("Politburo holds conference on Mekong Delta resolution\n\n"
+     "On April 22, the Politburo held a National Conference to thoroughly grasp and implement Resolution No. "
+     "13-NQ/TW dated April 2, 2022 on the Mekong Delta.\n\nLeaders of the 13 provinces attended the conference.\n",
+     {("2022-04-22", "dissemination", "13-NQ/TW-2022")}),
+    # A regional council's meeting; a date after the verb ("was held … on").
+    ("Central Highlands council meets\n\n"
+     "The third conference of the Central Highlands Coordinating Council was held in Da Lat city on June 23, 2024 "
+     "to review Resolution No. 23-NQ/TW.\n\nDeputy Prime Minister Tran Luu Quang chaired the conference.\n",
+     {("2024-06-23", "meeting", "23-NQ/TW-2022")}),
+    # A citation's date, and a date of what will happen after the article's, are no events.
+    ("Government plans conference\n\nUpdate: 20-04-2026 | 11:54:38\n\n"
+     "Resolution No. 21-NQ/TW, dated January 20, 2003, set the directions for the Mekong Delta. "
+     "On May 5, 2026, the Government will hold a conference to review the implementation of Resolution No. 13-NQ/TW.\n\n"
+     "Localities are preparing their reports for the conference.\n",
+     set()),
+])
+def test_events_in_english(tmp_path, text, events):
+    a = _undated(tmp_path, text)
+    assert {(e.date, e.kind, e.document) for e in a.events} == events

@@ -30,6 +30,13 @@ _TIME_LEAD = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối)\s+)?"
     r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?"
     r"(?:(?:hôm\s+)?(?:nay|qua)\s*,?\s*)?(?:(?:ngày|hôm)\s+)?\(?\s*$", re.I)
+# The same in an English edition: "On April 22, …", "Early March 28, …", "On the morning of September 20, …".
+_EN_TIME_LEAD = re.compile(r"^(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:(?:on|in)\s+)?"
+                           r"(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?"
+                           r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*)?$", re.I)
+# "… was held in Binh Phuoc province on March 28": a date right after an English verb of happening.
+_EN_TIME_AFTER = re.compile(r"\b(?:held|took place|convened|organi[sz]ed|opened|signed|issued|promulgated|met)"
+                            r"(?:\s+[^\s.;,]+){0,6}?\s+(?:on|in)\s+(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?$", re.I)
 # "… tổ chức hội nghị quán triệt Nghị quyết (ngày 15/4) và …": a date in brackets after a clause.
 _BRACKETED = re.compile(r"\(\s*(?:vào\s+)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?$", re.I)
 # "… tổ chức hội nghị quán triệt … vào sáng 26/5": a time adverbial after the verb phrase.
@@ -37,7 +44,12 @@ _TIME_AFTER = re.compile(
     r"(?:^|\s)vào\s+(?:lúc\s+)?(?:\d{1,2}\s*(?:giờ|h)\s*\d{0,2}\s*)?(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?"
     r"(?:ngày\s+|hôm\s+)?$", re.I)
 # Words that make a date a deadline or a plan for the future, not a happening.
-_FUTURE = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|cần|phải|sẽ|dự kiến|chậm nhất|hoàn thành|trước)(?!\w)", re.I)
+_FUTURE = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|cần|phải|sẽ|dự kiến|chậm nhất|hoàn thành|trước"
+                     r"|will|must|should|shall|is expected to|are expected to|plans? to|deadline)(?!\w)", re.I)
+# Words that make what a date after the article's own opens a plan ("Ngày 5/5, Chính phủ sẽ tổ
+# chức …", "On May 5, … will hold …"); on the day itself it is the day's news ("Hôm nay (27/8), Thủ
+# tướng sẽ chủ trì …").
+_WILL = re.compile(r"(?<!\w)(?:sẽ|dự kiến sẽ|will|is expected to|are expected to|plans? to)(?!\w)", re.I)
 SUMMARY_CHARS = 220
 
 
@@ -129,7 +141,7 @@ def _regional_body(text: str) -> bool:
     """The text names a regional body (a coordination council …): its meetings serve the
     resolutions of its region."""
     key = match_key(text)
-    return any(w in key for w in _keys("regional_actors"))
+    return any(w in key for w in _keys("regional_actors") + _keys("regional_bodies_english"))
 
 
 def _strong_meeting(sentence: str) -> bool:
@@ -141,7 +153,7 @@ def _strong_meeting(sentence: str) -> bool:
 def _opens_clause(sentence: str, date: DateMatch) -> bool:
     before = sentence[:date.start]
     clause = re.split(r"[,;:]", before)[-1]
-    if clause.strip() and not _TIME_LEAD.match(clause.strip() + " "):
+    if clause.strip() and not _TIME_LEAD.match(clause.strip() + " ") and not _EN_TIME_LEAD.match(clause.strip() + " "):
         return False
     after = sentence[date.end:date.end + 3].lstrip(")")
     return after.startswith((",", " ")) or after == ""
@@ -161,7 +173,8 @@ def _time_after_verb(sentence: str, date: DateMatch) -> bool:
     of what the clause just reported."""
     before = sentence[:date.start]
     clause = re.split(r"[;:)]", before)[-1]
-    dated = _TIME_AFTER.search(before) or _verb_time().search(before[-60:]) or _BRACKETED.search(before)
+    dated = _TIME_AFTER.search(before) or _verb_time().search(before[-60:]) or _BRACKETED.search(before) \
+        or _EN_TIME_AFTER.search(before[-80:])
     return bool(dated) and not _FUTURE.search(clause)
 
 
@@ -201,7 +214,8 @@ def _cited(sentence: str, date: DateMatch, mentions: list[tuple[int, int]]) -> b
     for start, end in mentions:
         gap = sentence[end:date.start]
         if 0 <= date.start - end <= 60 and not re.search(r"[.;]", gap) and \
-                re.fullmatch(r"[\s,(]*(?:\([^)]*\)\s*,?\s*)?(?:ban hành\s+|ký\s+)?(?:ngày\s*)?", gap, re.I):
+                re.fullmatch(r"[\s,(]*(?:\([^)]*\)\s*,?\s*)?(?:ban hành\s+|ký\s+)?(?:ngày\s*)?"
+                             r"(?:(?:dated|issued on|signed on|of)\s+)?", gap, re.I):
             return True
     return False
 
@@ -307,7 +321,8 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
 
 
 # Abbreviations a full stop ends inside a sentence ("TP. Hòa Bình", "TS. Nguyễn …").
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:TP|Tp|TX|TT|Q|P|ThS|Th\.S|TS|PGS|GS|BS|KS|CN|NCS|Mr|St)\.$")
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:TP|Tp|TX|TT|Q|P|ThS|Th\.S|TS|PGS|GS|BS|KS|CN|NCS|Mr|Mrs|Ms|Dr|Prof|St|No|Nos"
+                           r"|Assoc|Gen|Lt|Col|Maj|Vol|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -358,6 +373,8 @@ def _sentence_event(sentence, local, block_mentions, start, primary, published, 
         document = mention_id(after[0]) if after else (mention_id(block_mentions[0]) if block_mentions else primary)
         summary = summarise(sentence)
         iso = f"{year:04d}-{date.month:02d}-{date.day:02d}"
+        if published and iso > published and _WILL.search(sentence[date.end:date.end + 60]):
+            continue    # "Ngày 5/5, Chính phủ sẽ tổ chức …" after the article's date: a plan, not a happening
         actor, province = find_actor(sentence, date.start, date.end, iso)
         return Event(iso, carried_out(kind, sentence[date.end:], actor), document, summary, inferred, actor, province)
     return None

@@ -106,6 +106,12 @@ def find_dates(text: str, dated_only: bool = False) -> list[DateMatch]:
             d, mo = int(m["d"]), int(m["m"])
             if _valid(2000, mo, d):
                 add(DateMatch(m.start(), m.end(), None, mo, d, "day"))
+    if _EN_MONTH.search(text):          # an English edition's "On April 22", "dated January 20, 2003"
+        for m in _EN_DAY.finditer(text):
+            month = _MONTHS[(m["mon"] or m["mon2"]).lower().rstrip(".")[:3]]
+            day, year = int(m["d"] or m["d2"]), m["y"] or m["y2"]
+            if free(m.start(), m.end()) and _valid(int(year or 2000), month, day) and (year or not dated_only):
+                add(DateMatch(m.start(), m.end(), int(year) if year else None, month, day, "day"))
     if "năm" in lower:
         for m in P.YEAR_ONLY.finditer(text):
             if free(m.start(), m.end()):
@@ -186,6 +192,15 @@ def _stamp_part(line: str) -> Optional[str]:
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                          "september", "october", "november", "december"), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+# English month names, capitalised as English writes them ("may" is also a Vietnamese word).
+_EN_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+                  r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_EN_MONTH = re.compile(_EN_MONTH_NAME)
+_EN_DAY = re.compile(rf"(?<![\w.])(?P<mon>{_EN_MONTH_NAME})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+                     rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?"
+                     rf"|(?<![\w.])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_EN_MONTH_NAME})"
+                     rf"(?:,?\s+(?P<y2>(?:19|20)\d\d)(?!\d))?")
 _EN_DATE = re.compile(r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)"
                       r"|(?P<d2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>(?:19|20)\d\d)")
 

@@ -80,6 +80,19 @@ def test_a_stamp_below_the_headline_wins_over_a_clock_above_it(tmp_path, clock, 
     assert a.date == expected and not a.date_inferred
 
 
+HEADER_DATES = [c for c in CASES if "line" in c and c.get("needs_context") and "header date" in c["outlet"]]
+
+
+@pytest.mark.parametrize("case", HEADER_DATES, ids=_id)
+@pytest.mark.parametrize("below", ["", "Cập nhật: 08:15, 28/11/2022"])
+def test_a_portals_running_date_above_the_headline_is_not_the_pages(tmp_path, case, below):
+    """A weekday and a date with no time above the headline is the portal's "today" (the day the
+    page was read): no publication date, or the stamp below the headline."""
+    a = _article(tmp_path, f"{case['line']}\n\nThủ tướng chủ trì Hội nghị tổng kết Nghị quyết về vùng Đông Nam Bộ\n\n"
+                           + (f"{below}\n\n" if below else "") + BODY + "\n")
+    assert a.date == ("2022-11-28" if below else None)
+
+
 @pytest.mark.parametrize("lead, expected, inferred", [
     ("Hôm nay (27/8), tại thành phố Lào Cai, Thủ tướng chủ trì hội nghị.", "2022-08-27", True),
     ("Hôm nay, 5/12, Tỉnh ủy tổ chức hội nghị quán triệt.", "2022-12-05", True),
@@ -121,3 +134,16 @@ def test_a_lead_naming_its_day_takes_the_year_of_a_glued_dump_date(tmp_path):
     a = _article(tmp_path, " date 2024-02 Sáng nay (29/2), tại thành phố Pleiku, Chính phủ tổ chức Hội nghị phát triển "
                            "kinh tế - xã hội vùng Tây Nguyên.\n\nHội nghị có sự tham dự của lãnh đạo các tỉnh trong vùng.\n")
     assert (a.date, a.date_inferred) == ("2024-02-29", True)
+
+
+@pytest.mark.parametrize("line, running", [
+    ("Thứ Hai, 11/11/2024", True), ("Thứ bảy,  19/06/2021", True), ("Thứ Bảy, ngày 13 tháng 7 năm 2024", True),
+    ("Chủ nhật, 05/03/2023", True),
+    ("Thứ Hai, 08:15, 28/11/2022", False),          # a time: a publication stamp
+    ("Cập nhật: Thứ Hai, 11/11/2024", False),       # a label: the page's
+    ("30/11/2023", False),                          # no weekday
+    ("Phạm Sơn Thứ sáu, 19/08/2022 - 14:48", False),
+])
+def test_running_dates(line, running):
+    from nghiquyet.ingest.dates import is_running_date
+    assert is_running_date(line) is running

@@ -13,7 +13,7 @@ from typing import Optional
 
 from . import documents as D
 from ..ingest.clean import byline_author
-from ..ingest.dates import DateMatch, find_dates, labelled_stamp, stamp_date, stamp_day_month
+from ..ingest.dates import DateMatch, find_dates, is_running_date, labelled_stamp, stamp_date, stamp_day_month
 from ..errors import debug, describe
 from .actors import central_actors
 from .events import anchors, carried_out, classify, find_events, summarise
@@ -255,12 +255,15 @@ def _month_of(cleaned: Cleaned) -> Optional[str]:
 
 
 def _stamps_in_order(cleaned: Cleaned) -> list[str]:
-    """The page's stamps: those between the headline and the text first, then the others."""
+    """The page's stamps: those between the headline and the text first, then the others; not
+    a portal's running date above the headline (dates.is_running_date)."""
     roles = [line.role for line in cleaned.lines]
     title_at = roles.index(TITLE) if TITLE in roles else -1
     body_at = roles.index(BODY, title_at + 1) if BODY in roles[title_at + 1:] else len(roles)
     below = [line.text for line in cleaned.lines[title_at + 1:body_at] if line.role == STAMP]
-    return below + [x for x in cleaned.stamps if x not in below]
+    top = title_at if title_at >= 0 else (roles.index(BODY) if BODY in roles else 0)    # (a guessed title: the text)
+    running = {line.text for line in cleaned.lines[:top] if is_running_date(line.text)}
+    return below + [x for x in cleaned.stamps if x not in below and x not in running]
 
 
 def _with_year(day_month: tuple[int, int], paragraphs: list[str]) -> Optional[str]:

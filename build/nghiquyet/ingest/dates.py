@@ -155,6 +155,18 @@ def _is_update(part: str) -> bool:
     return any(match_key(label) in key for label in vocabulary()["update_labels"])
 
 
+def is_running_date(line: str) -> bool:
+    """A weekday and a date, no time and no label ("Thứ Hai, 11/11/2024"): above a headline, the
+    date a portal's header shows of the day the page was read (Báo Ấp Bắc's #current-date), not
+    of the article (a publication stamp above a headline gives its time: "Thứ Hai, 08:15, …")."""
+    if not P.WEEKDAY.search(line) or P.TIME.search(line) or not stamp_date(line):
+        return False
+    rest = P.WEEKDAY.sub(" ", line)
+    for d in find_dates(rest):
+        rest = rest[:d.start] + " " * (d.end - d.start) + rest[d.end:]
+    return not re.sub(r"(?i)\bngày\b", " ", rest).strip(" ,.-–|()")
+
+
 def is_stamp(line: str) -> bool:
     """A date-time stamp line, with or without a year, or a line that ends with a labelled stamp."""
     return bool(stamp_date(line) or stamp_day_month(line) or labelled_stamp(line))

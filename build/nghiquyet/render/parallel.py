@@ -75,10 +75,13 @@ def _start(config_file: str, out_dir: str) -> None:
     set_exclusions(files, cfg)
     nav = get_navigation(files, cfg)
     nav = cfg.plugins.on_nav(nav, config=cfg, files=files)
-    for page in nav.pages:                    # titles and metadata the navigation shows
-        _populate_page(page, cfg, files)
-    env = cfg.plugins.on_env(env, config=cfg, files=files)
     kept.records.clear()                      # the main process warns of the setup itself
+    told = {}                                 # what rendering each page of the navigation said
+    for page in nav.pages:                    # (its title and metadata show on every page)
+        _populate_page(page, cfg, files)
+        told[page.file.src_uri], kept.records = kept.records, []
+    env = cfg.plugins.on_env(env, config=cfg, files=files)
+    kept.records.clear()
     read = Page.read_source
 
     def read_source(page, config):            # kept as read, for the main process
@@ -86,7 +89,7 @@ def _start(config_file: str, out_dir: str) -> None:
         _STATE["read"][page.file.src_uri] = (page.markdown, page.meta)
 
     Page.read_source = read_source
-    _STATE.update(read={}, config=cfg, files=files, nav=nav, env=env, kept=kept,
+    _STATE.update(read={}, told=told, config=cfg, files=files, nav=nav, env=env, kept=kept,
                   doc_files=files.documentation_pages(inclusion=InclusionLevel.is_included))
 
 
@@ -101,7 +104,9 @@ def _render(src_uris: list[str]) -> tuple[list[tuple], list[tuple[str, int, str]
         file = files.get_file_from_path(src)
         page = file.page or Page(None, file, cfg)
         in_nav = page.content is not None
-        if not in_nav:
+        if in_nav:
+            kept.records += _STATE["told"].pop(src, [])
+        else:
             _populate_page(page, cfg, files)
         digest = hashlib.sha256(page.markdown.encode("utf-8")).digest()
         _build_page(page, cfg, _STATE["doc_files"], nav, _STATE["env"])

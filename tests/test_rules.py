@@ -718,3 +718,13 @@ def test_a_legal_texts_parts_are_text_and_its_numbers_no_author(tmp_path):
 def test_events_in_english(tmp_path, text, events):
     a = _undated(tmp_path, text)
     assert {(e.date, e.kind, e.document) for e in a.events} == events
+
+
+@pytest.mark.parametrize("text, found", [
+    ("On April 22, the Politburo held a conference", [(None, 4, 22)]),
+    ("Resolution No. 21-NQ/TW, dated January 20, 2003, on the region", [(2003, 1, 20)]),
+    ("Tuesday, 6 Dec 2022", [(2022, 12, 6)]), ("SEPT. 5, 2022", [(2022, 9, 5)]),
+    ("Nông dân may 5 bộ áo mới", []),                # "may": a Vietnamese word, not a month
+])
+def test_english_days(text, found):
+    assert [(d.year, d.month, d.day) for d in find_dates(text)] == found

@@ -107,11 +107,9 @@ def find_dates(text: str, dated_only: bool = False) -> list[DateMatch]:
             if _valid(2000, mo, d):
                 add(DateMatch(m.start(), m.end(), None, mo, d, "day"))
     if _EN_MONTH.search(text):          # an English edition's "On April 22", "dated January 20, 2003"
-        for m in _EN_DAY.finditer(text):
-            month = _MONTHS[(m["mon"] or m["mon2"]).lower().rstrip(".")[:3]]
-            day, year = int(m["d"] or m["d2"]), m["y"] or m["y2"]
-            if free(m.start(), m.end()) and _valid(int(year or 2000), month, day) and (year or not dated_only):
-                add(DateMatch(m.start(), m.end(), int(year) if year else None, month, day, "day"))
+        for d in _english_days(text):
+            if free(d.start, d.end) and (d.year or not dated_only):
+                add(d)
     if "năm" in lower:
         for m in P.YEAR_ONLY.finditer(text):
             if free(m.start(), m.end()):
@@ -204,29 +202,33 @@ def _stamp_part(line: str) -> Optional[str]:
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                          "september", "october", "november", "december"), 1)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-# English month names, capitalised as English writes them ("may" is also a Vietnamese word).
-_EN_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-                  r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
-_EN_MONTH = re.compile(_EN_MONTH_NAME)
-_EN_DAY = re.compile(rf"(?<![\w.])(?P<mon>{_EN_MONTH_NAME})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+# English month names, whole or cut to three letters ("Sept" too), capitalised or in capitals as
+# English writes them, never in lower case ("may" is also a Vietnamese word).
+_EN_MONTH_NAME = "(?:%s)" % "|".join(sorted(
+    {f for m in _MONTHS for w in (m, m[:3], "sept") if w[:3] == m[:3] for f in (w.capitalize(), w.upper())},
+    key=len, reverse=True))
+_EN_MONTH = re.compile(rf"\b{_EN_MONTH_NAME}\b")
+_EN_DAY = re.compile(rf"(?<![\w.])(?P<mon>{_EN_MONTH_NAME})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
                      rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?"
-                     rf"|(?<![\w.])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_EN_MONTH_NAME})"
+                     rf"|(?<![\w.])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_EN_MONTH_NAME})\b\.?"
                      rf"(?:,?\s+(?P<y2>(?:19|20)\d\d)(?!\d))?")
-_EN_DATE = re.compile(r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d\d)"
-                      r"|(?P<d2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>(?:19|20)\d\d)")
+
+
+def _english_days(text: str) -> list[DateMatch]:
+    """"On April 22", "dated January 20, 2003", "6 Dec 2022": English editions' days (the year
+    when written)."""
+    out = []
+    for m in _EN_DAY.finditer(text):
+        month = _MONTHS[next(full for full in _MONTHS if full.startswith((m["mon"] or m["mon2"]).lower()[:3]))]
+        day, year = int(m["d"] or m["d2"]), m["y"] or m["y2"]
+        if _valid(int(year or 2000), month, day):
+            out.append(DateMatch(m.start(), m.end(), int(year) if year else None, month, day, "day"))
+    return out
 
 
 def _english_dates(line: str) -> list[DateMatch]:
     """"Tuesday, December 6, 2022", "6 Dec 2022": the stamps of republishers with English chrome."""
-    out = []
-    for m in _EN_DATE.finditer(line):
-        name = (m["mon"] or m["mon2"]).lower()
-        month = next((n for full, n in _MONTHS.items() if full.startswith(name) and len(name) >= 3), None)
-        day, year = int(m["d"] or m["d2"]), int(m["y"] or m["y2"])
-        if month and _valid(year, month, day):
-            out.append(DateMatch(m.start(), m.end(), year, month, day, "day"))
-    return out
+    return [d for d in _english_days(line) if d.year]
 
 
 @lru_cache(maxsize=LINE_MEMO)

@@ -26,6 +26,7 @@ from ..ingest.dates import find_dates
 from ..records import DocumentRef
 from ..text import match_key
 from ..vocabulary import catalogue, regions, term_years, vocabulary
+from .places import without_marks
 
 _LOOKAHEAD = 90    # characters after a reference where its date or term may stand
 
@@ -102,7 +103,9 @@ def _subject_keys(doc_id: str) -> tuple[str, ...]:
     words = list(d.get("subject") or [])
     for rid in d.get("regions") or []:
         region = regions().get(rid, {})
-        words += [region.get("name", "")] + list(region.get("spellings", []))
+        names = [region.get("name", "")] + list(region.get("spellings", []))
+        # (and as text without marks writes them: "Dong bang song Cuu Long", "Mekong Delta")
+        words += names + [without_marks(n) for n in names] + list(region.get("english", []))
     generic = _generic_subjects()
     return tuple(sorted({match_key(w) for w in words if w and len(w) > 2} - generic))
 

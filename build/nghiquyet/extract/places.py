@@ -33,22 +33,23 @@ def _region_words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _region_pattern() -> tuple[re.Pattern, dict[tuple[str, ...], str]]:
-    """Every spelling of every region as one trie-shaped pattern, and words -> region id."""
+def _region_pattern(unmarked: bool = False) -> tuple[re.Pattern, dict[tuple[str, ...], str]]:
+    """Every spelling of every region as one trie-shaped pattern, and words -> region id; for
+    text written without marks, the spellings without theirs and the English names."""
     ids: dict[tuple[str, ...], str] = {}
     for rid, r in regions().items():
-        for spelling in [r["name"]] + r["spellings"]:
+        spellings = [r["name"]] + r["spellings"]
+        for spelling in [without_marks(x) for x in spellings] + r.get("english", []) if unmarked else spellings:
             ids.setdefault(_region_words(spelling), rid)
-            ids.setdefault(_region_words(_unmarked(spelling)), rid)     # "Dong bang song Cuu Long"
     body = trie_alternation(list(ids), _CONNECTOR, not_after=r"\w")
     return re.compile(rf"(?:{body})(?!\w)"), ids
 
 
 def find_regions(blocks: list[str]) -> list[str]:
     """Region ids in order of first mention."""
-    pattern, ids = _region_pattern()
     found: list[str] = []
     for text in blocks:
+        pattern, ids = _region_pattern(_is_unmarked(text))
         for m in pattern.finditer(match_key(text)):
             rid = ids[_region_words(m.group())]
             if rid not in found:
@@ -76,21 +77,22 @@ def _province_pattern() -> re.Pattern:
     return re.compile(rf"(?P<name>{names})(?![\w])")
 
 
-def _unmarked(text: str) -> str:
+def without_marks(text: str) -> str:
     """Text with its tone and vowel marks removed ("Bà Rịa - Vũng Tàu" -> "Ba Ria - Vung Tau")."""
     from text_unidecode import unidecode
     return unidecode(text)
 
 
-# Text in which fewer letters than this carry a mark is written without them: an English
-# edition's ("Binh Phuoc province") or Vietnamese typed without marks. Vietnamese with its marks
-# has about one letter in five marked.
-UNMARKED_SHARE = 0.01
+# Text in which fewer characters than this are outside ASCII (marked letters, and the curly quotes
+# and dashes any text may have) is written without marks: an English edition's ("Binh Phuoc
+# province") or Vietnamese typed without them. Vietnamese with its marks has about one character
+# in six marked.
+UNMARKED_SHARE = 0.02
 
 
 def _is_unmarked(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 20 and sum(not c.isascii() for c in letters) < UNMARKED_SHARE * len(letters)
+    outside = len(text) - len(text.encode("ascii", "ignore"))      # counted in C: this runs per paragraph
+    return len(text) >= 40 and outside < UNMARKED_SHARE * len(text)
 
 
 @lru_cache(maxsize=None)
@@ -102,7 +104,7 @@ def _latin_names() -> dict[str, tuple[str, str]]:
     shared: set[str] = set()
     for era, key in (("new", "after_2025"), ("old", "before_2025")):
         for p in data[key]:
-            for form in [_unmarked(f) for f in [p["name"]] + p.get("aliases", [])] + p.get("latin", []):
+            for form in [without_marks(f) for f in [p["name"]] + p.get("aliases", [])] + p.get("latin", []):
                 if names.get(form, (p["name"],))[0] != p["name"]:
                     shared.add(form)
                 names.setdefault(form, (p["name"], era))
@@ -117,7 +119,7 @@ def _latin_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _latin_surnames() -> frozenset[str]:
-    return frozenset(_unmarked(s) for s in _surnames())
+    return frozenset(without_marks(s) for s in _surnames())
 
 
 @lru_cache(maxsize=None)

@@ -106,7 +106,7 @@ def find_dates(text: str, dated_only: bool = False) -> list[DateMatch]:
             d, mo = int(m["d"]), int(m["m"])
             if _valid(2000, mo, d):
                 add(DateMatch(m.start(), m.end(), None, mo, d, "day"))
-    if any(m in lower for m in _MONTH_KEYS) and _EN_MONTH.search(text):   # "On April 22", "dated January 20, 2003"
+    if any(m in lower for m in _MONTH_KEYS):       # "On April 22", "dated January 20, 2003"
         for d in _english_days(text):
             if free(d.start, d.end) and (d.year or not dated_only):
                 add(d)
@@ -209,7 +209,6 @@ _EN_MONTH_NAME = "(?:%s)" % "|".join(sorted(
     key=len, reverse=True))
 # (a quick first look, on every line the cleaning stage asks about: the months' first letters)
 _MONTH_KEYS = tuple(m[:3] for m in _MONTHS)
-_EN_MONTH = re.compile("|".join(sorted({w for m in _MONTHS for w in (m[:3].capitalize(), m[:3].upper())})))
 _EN_DAY = re.compile(rf"(?<![\w.])(?P<mon>{_EN_MONTH_NAME})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
                      rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?"
                      rf"|(?<![\w.])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_EN_MONTH_NAME})\b\.?"

@@ -115,10 +115,11 @@ def test_hostile_text_stays_text(corpus, tmp_path):
     assert "1. Mục một" in html
 
 
-def test_cli_errors_are_one_line(tmp_path):
+@pytest.mark.parametrize("module", ["nghiquyet.cli", "nghiquyet"])
+def test_cli_errors_are_one_line(tmp_path, module):
     for args in (["convert", "--corpus", str(tmp_path / "missing"), "--out", str(tmp_path / "o")],
                  ["build", "--root", str(tmp_path), "--corpus", str(tmp_path / "missing")]):
-        result = subprocess.run([sys.executable, "-m", "nghiquyet.cli", *args], capture_output=True, text=True)
+        result = subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True)
         assert result.returncode != 0
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and "corpus folder not found" in lines[0] and "missing" in lines[0]
@@ -163,6 +164,7 @@ def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch, capsys)
     root = make_project(tmp_path / "project")
     assert main(["build", "--root", str(root)]) == 0
     assert gc.isenabled()                   # conversion pauses the cyclic collector, then resumes it
+    assert gc.get_freeze_count() == 0       # and the render freezes what it found, then thaws it
     content, site = snapshot(root / "content"), snapshot(root / "site")
     (root / "corpus" / "extra.txt").write_text(SAMPLE.replace("Ngày 26/5", "Ngày 27/5"), encoding="utf-8")
     for name in sorted((root / "corpus").iterdir())[:2]:

@@ -62,12 +62,14 @@ def convert_rate(corpus: Path, jobs: int | None) -> tuple[float, int]:
 
 
 def whole_build(root: Path, *extra: str) -> tuple[float, float]:
-    """Seconds of `nghiquyet build`, and the largest resident size (MB) of it or any process it
-    started (Pagefind's, its conversion workers)."""
+    """Seconds of `nghiquyet build` (the command's own entry point, its exit included), and the
+    largest resident size (MB) of it or any process it started (Pagefind's, its conversion
+    workers), told as it exits."""
     t = time.perf_counter()
-    cmd = [sys.executable, "-c", "import resource,sys; from nghiquyet.cli import main; rc=main(['build','-q','--root',%r]+%r);"
+    cmd = [sys.executable, "-c", "import atexit,resource; from nghiquyet.cli import run; atexit.register(lambda: "
            "print(max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-           " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))" % (str(root), list(extra))]
+           " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))); run(['build','-q','--root',%r]+%r)"
+           % (str(root), list(extra))]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     return time.perf_counter() - t, int(out.stdout.split()[-1]) / 1024
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -112,5 +113,14 @@ def _build(args) -> int:
     return 1 if args.strict and report.count(SKIPPED) else 0
 
 
+def run(argv: list[str] | None = None) -> None:
+    """The `nghiquyet` command: main(), then exit. What the command made is left out of the
+    interpreter's last cyclic collection at exit (gc.freeze): after a build of 5,000 articles
+    that collection alone took half a second, with the site already written."""
+    code = main(argv)
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -6,6 +6,7 @@ article as listing pages show it.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import unicodedata
 from dataclasses import fields
@@ -23,12 +24,28 @@ CONVERTERS = ("trafilatura", "htmldate", "justext", "lxml", "lxml_html_clean", "
 def tree_digest(digest, folder: Path, wanted: Callable[[str], bool]) -> None:
     """Feed digest every file under folder whose relative path is `wanted`, in path order: its
     path and size (so no two trees give the same stream), then its bytes."""
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_file() and wanted(rel):
-            data = path.read_bytes()
+    for rel in sorted(_files(str(folder), ""), key=lambda rel: rel.split("/")):   # as paths sort
+        if wanted(rel):
+            data = (folder / rel).read_bytes()
             digest.update(f"{rel}\0{len(data)}\0".encode())
             digest.update(data)
+
+
+def _files(top: str, prefix: str) -> list[str]:
+    """The files under a folder (links to files included), relative, with `/`. Folder entries
+    tell whether they are files without a call to stat each: content/ holds 5,000 generated
+    pages, and a no-change build lists it (pathlib's rglob and is_file took 0.2 s of it)."""
+    out = []
+    try:
+        entries = list(os.scandir(top))
+    except OSError:
+        return out
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            out += _files(entry.path, f"{prefix}{entry.name}/")
+        elif entry.is_file():
+            out.append(prefix + entry.name)
+    return out
 
 
 def versions(names) -> list[str]:

@@ -57,6 +57,19 @@ def gc_paused():
             gc.enable()
 
 
+@contextmanager
+def gc_frozen():
+    """What exists on entering the block is left out of the cyclic collections made within it
+    (gc.freeze): after a conversion, the records, configuration and file lists a render holds
+    are millions of objects that every full collection would scan again, and none of them
+    becomes garbage during the render. They are collected as usual afterwards."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 # Cache files this process read or wrote, by path, with their size and time: a long-lived
 # process (`mkdocs serve` rebuilds after every save) unpickles each one once while it is
 # unchanged. The objects are shared, so no caller changes what it gets.

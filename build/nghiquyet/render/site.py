@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import BuildError
+from ..output.cache import gc_frozen, gc_paused
 from . import state as renderstate
 from ..search.shards import PREVIEW_FOLDER, PREVIEW_LIST, index_search
 from .undo import Undo, discard, leftovers
@@ -44,6 +45,12 @@ def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
     only the pages whose Markdown changed are rendered again, in place (undo.Undo takes the
     update back if it fails); otherwise, and always with strict or full, every page is rendered
     into a folder beside site_dir, swapped in when complete."""
+    with gc_frozen():
+        return _render(config_file, site_dir, epoch, strict, state_dir, full, verbose)
+
+
+def _render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
+            state_dir: Path | None = None, full: bool = False, verbose: bool = False) -> str:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     from mkdocs.config import load_config
@@ -177,7 +184,8 @@ def _run(build, cfg, folder: Path, search: Path | None, index: bool = True) -> l
     feeds = _feeds(cfg)
     if index or not (folder / "pagefind").is_dir():
         settings = plugin_settings(cfg)
-        index_search(folder, settings.search_chunk_bytes, search, settings.search_shard_pages)
+        with gc_paused():           # its records (bytes, lists) hold no reference cycles
+            index_search(folder, settings.search_chunk_bytes, search, settings.search_shard_pages)
     return feeds
 
 

@@ -31,6 +31,7 @@ import hashlib
 import json
 import math
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -45,9 +46,10 @@ from ..progress import bar
 from ..settings import DEFAULT
 from ..output.cache import RACY_NS, dump_pickle, load_pickle
 from .merge import Packed, Shard, _posting, merge
+from .splice import splice
 from .pagefind import PAGEFIND_FORMAT, SIGNATURE, _read, check_format, run_pagefind
 
-CACHE_VERSION = 2
+CACHE_VERSION = 4
 NO_BODY = "no page of the site can be indexed for search (none has a body)"
 _SORT = re.compile(r'data-pagefind-sort="(?P<name>[^":]+):(?P<value>[^"]*)"')
 
@@ -173,25 +175,37 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
         shard.urls.append(_fragment_url(raw[len(SIGNATURE):].decode("utf-8")))
     shard.meta_fields = list(meta[5]) if len(meta) > 5 else []
     shard.own_fields = list(shard.meta_fields)
-    renumber = None
     if fields is not None:
-        fields = sorted(set(fields) | set(shard.meta_fields))
-    if fields is not None and fields != shard.meta_fields:
-        number = {-(i + 1): -(fields.index(f) + 1) for i, f in enumerate(shard.meta_fields)}
-        renumber = lambda items: [[d, locs, [number.get(x, x) for x in meta_locs]] for d, locs, meta_locs in items]
-        shard.meta_fields = list(fields)
+        shard.meta_fields = sorted(set(fields) | set(shard.meta_fields))
+    entry_of = numbered(shard.own_fields, shard.meta_fields)
+    raw = {}                                    # as Pagefind wrote it, for a later splice
     for _, _, chunk_hash in meta[2]:
         for word, plain, variants in _read(bundle / "index" / f"{chunk_hash}.pf_index")[0]:
-            if renumber:
-                plain, variants = renumber(plain), [[v, renumber(items)] for v, items in variants]
-            shard.words[word] = (cbor2.dumps(word), _posting(plain) if plain else None,
-                                 {v: (cbor2.dumps(v), _posting(items)) for v, items in variants})
+            raw[word] = [plain, variants]
+            shard.words[word] = entry_of(word, plain, variants)
+    shard.raw = pickle.dumps(raw, protocol=5)
     for name, filter_hash in meta[3]:
         _, values = _read(bundle / "filter" / f"{filter_hash}.pf_filter")
         shard.filters[name] = {value: list(pages) for value, pages in values}
     shard.sorts = {name: {url: sorts[url][name] for url in shard.urls if name in sorts.get(url, {})}
                    for name, _ in meta[4]}
     return shard
+
+
+def numbered(own: list[str], fields: list[str]):
+    """What makes a word's entry (encoded word, postings, variants) from its postings as read,
+    for a share whose pages have the metadata fields `own` and that is merged with `fields`:
+    a posting's metadata locations name fields by number (-1 for the first)."""
+    if fields == own:
+        return lambda word, plain, variants: (cbor2.dumps(word), _posting(plain) if plain else None,
+                                              {v: (cbor2.dumps(v), _posting(items)) for v, items in variants})
+    number = {-(i + 1): -(fields.index(f) + 1) for i, f in enumerate(own)}
+    again = numbered(fields, fields)
+
+    def renumber(items: list) -> list:
+        return [[d, locs, [number.get(x, x) for x in meta_locs]] for d, locs, meta_locs in items]
+
+    return lambda word, plain, variants: again(word, renumber(plain), [[v, renumber(items)] for v, items in variants])
 
 
 def _fragment_url(text: str) -> str:
@@ -207,20 +221,22 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
     """site/pagefind/: a chunked, tone-folding search index, byte-identical for the same pages,
     built from shares of the pages and merged; with a cache folder, only the shares whose pages
     changed are indexed again. Returns what was done, in words."""
-    count, members, keys, sorts = _shares(site, cache, per_shard)
+    count, members, keys, sorts, digests = _shares(site, cache, per_shard)
     work = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
     try:
         shards: list[Shard | None] = [None] * count
-        stale = []
+        stale, before = [], {}
         for s in range(count):
             key = keys[s].hexdigest()
             known = cache / f"shard-{count}-{s}.pickle" if cache else None
             if known and known.is_file():
                 try:
                     shard = load_pickle(known)
-                    if isinstance(shard, Shard) and shard.key == key and (cache / f"shard-{count}-{s}").is_dir():
-                        shards[s] = shard
-                        continue
+                    if isinstance(shard, Shard) and (cache / f"shard-{count}-{s}").is_dir():
+                        if shard.key == key:
+                            shards[s] = shard
+                            continue
+                        before[s] = shard       # the share as it was: a few changed pages are spliced in
                 except Exception:  # noqa: BLE001 - a damaged cache entry is indexed again
                     pass
             if members[s]:
@@ -228,9 +244,25 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
             else:
                 shards[s] = Shard(key)          # no page fell in this share
 
+        spliced = []
+        for s in [s for s in stale if s in before]:
+            try:
+                shard = splice(before[s], cache / f"shard-{count}-{s}", site, members[s], digests,
+                               {u: sorts[u] for u in map(_url, members[s]) if u in sorts}, work / f"splice-{s}",
+                               _url, numbered(before[s].own_fields, before[s].meta_fields))
+            except Exception:  # noqa: BLE001 - a cache entry that cannot be spliced is indexed again
+                shard = None
+            if shard is not None:
+                shard.key, shard.members = keys[s].hexdigest(), {rel: digests[rel] for rel in members[s]}
+                shards[s] = shard
+                dump_pickle(cache / f"shard-{count}-{s}.pickle", shard)
+                stale.remove(s)
+                spliced.append(s)
+
         known_fields = sorted({f for shard in shards if shard is not None for f in shard.own_fields})
         for s, out, shard in _indexed_shards(site, members, stale, work, [k.hexdigest() for k in keys], sorts,
                                              known_fields, jobs):
+            shard.members = {rel: digests[rel] for rel in members[s]}
             shards[s] = shard
             if cache:
                 kept = cache / f"shard-{count}-{s}"
@@ -243,12 +275,15 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
         _clear(bundle)
         _clear(site / PREVIEW_FOLDER)
         _clear(site / PREVIEW_LIST)
-        # The merged list of metadata fields; a share that lacks one of them is read again,
-        # its postings' field numbers renumbered in that list (large shares have them all).
+        # The merged list of metadata fields; a share that lacks one of them has its postings'
+        # field numbers renumbered in that list (large shares have them all).
         fields = sorted({f for shard in shards for f in shard.own_fields})
         for s, shard in enumerate(shards):
             if shard.pages and shard.meta_fields != fields:
-                shards[s] = _decode(folders[s], shard.key, sorts, fields)
+                entry_of = numbered(shard.own_fields, fields)
+                shard.words = {word: entry_of(word, plain, variants)
+                               for word, (plain, variants) in pickle.loads(shard.raw).items()}
+                shard.meta_fields = list(fields)
                 if cache:               # kept renumbered: the next build finds the same fields
                     dump_pickle(cache / f"shard-{count}-{s}.pickle", shards[s])
         static = next((f for f, shard in zip(folders, shards) if shard.pages), None)
@@ -264,12 +299,14 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
                     shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return f"{len(stale)} of {count} search shards indexed again"
+    return f"{len(stale)} of {count} search shards indexed again" + \
+        (f", {len(spliced)} updated page by page" if spliced else "")
 
 
-def _shares(site: Path, cache: Path | None, per_shard: int) -> tuple[int, list[list[str]], list, dict]:
+def _shares(site: Path, cache: Path | None, per_shard: int) -> tuple[int, list[list[str]], list, dict, dict]:
     """The site's pages in shares: how many shares, each one's pages, each one's key (a hash
-    object: the code, the format and every page's content), and the pages' sort values."""
+    object: the code, the format and every page's content), the pages' sort values, and each
+    page's content hash."""
     from ..fingerprint import code_fingerprint
 
     rels = _html_files(site)
@@ -291,7 +328,7 @@ def _shares(site: Path, cache: Path | None, per_shard: int) -> tuple[int, list[l
         keys[s].update(f"{rel}\0{digest}\n".encode("utf-8"))
         if values:
             sorts[_url(rel)] = values
-    return count, members, keys, sorts
+    return count, members, keys, sorts, {rel: read[rel][0] for rel in rels}
 
 
 # Under `mkdocs serve`, the shares' own bundles are served unmerged (search/preview.py).

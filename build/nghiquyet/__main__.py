@@ -1,0 +1,5 @@
+"""`python -m nghiquyet`: the `nghiquyet` command."""
+
+from .cli import run
+
+run()

@@ -403,3 +403,52 @@ def test_pages_rendered_on_every_core_give_the_same_site(tmp_path, monkeypatch, 
     assert sorted(r.getMessage() for r in caplog.records if "khong-co" in r.getMessage()) == told
     assert not list(tmp_path.joinpath("many").glob(".pages-*"))   # the workers' folder is gone
     assert snapshot(tmp_path / "many") == snapshot(tmp_path / "one")
+
+
+def test_navigation_rendered_once_for_the_pages_that_share_it(tmp_path, monkeypatch):
+    """The theme's navigation and tabs are rendered once for the pages outside the navigation
+    whose address has the same folders (render/shared.py): the site is byte for byte the one
+    rendered with both on every page, and most article pages took them from an earlier one."""
+    import nghiquyet.render.shared as shared
+
+    root = make_project(tmp_path / "p")
+    reused: list[str] = []
+    real = shared.SharedParts.__call__
+
+    def counted(self, name, page, caller):
+        before = self.used
+        html = real(self, name, page, caller)
+        if self.used > before:
+            reused.append(page.file.src_uri)
+        return html
+
+    monkeypatch.setattr(shared.SharedParts, "__call__", counted)
+    assert main(["build", "--root", str(root), "--no-cache", "--site", str(tmp_path / "shared")]) == 0
+    articles = len([p for p in (root / "content" / "bai-viet").glob("*.md") if p.name != "index.md"])
+    assert sum(1 for src in reused if src.startswith("bai-viet/")) >= 2 * (articles - 1) > 0
+    assert not any(src in ("index.md", "gioi-thieu.md") for src in reused)      # pages of the navigation
+    monkeypatch.setattr(shared, "ENABLED", False)
+    reused.clear()
+    assert main(["build", "--root", str(root), "--no-cache", "--site", str(tmp_path / "plain")]) == 0
+    assert not reused
+    assert snapshot(tmp_path / "shared") == snapshot(tmp_path / "plain")
+
+
+def test_a_page_with_files_below_it_renders_its_own_navigation():
+    """A link from a page under which a file lies may go down into it: such a page, and a page
+    of the navigation, never take the navigation another page rendered."""
+    from types import SimpleNamespace as Obj
+
+    from nghiquyet.render.shared import SharedParts
+
+    def page(src, url):
+        return Obj(file=Obj(src_uri=src, url=url), url=url)
+
+    nav = Obj(pages=[page("index.md", ""), page("tin/index.md", "tin/")])
+    files = [Obj(url=u) for u in ("", "tin/", "tin/a/", "tin/b/", "anh/c/", "anh/c/hinh.png", "assets/logo.png")]
+    parts = SharedParts(nav, files)
+    assert parts.key("nav", page("tin/a.md", "tin/a/")) == parts.key("nav", page("tin/b.md", "tin/b/")) is not None
+    assert parts.key("nav", page("tin/a.md", "tin/a/")) != parts.key("nav", page("anh/d.md", "anh/d/"))
+    assert parts.key("nav", page("anh/c.md", "anh/c/")) is None          # anh/c/hinh.png lies below it
+    assert parts.key("nav", page("tin/index.md", "tin/")) is None        # in the navigation
+    assert parts.key("nav", None) is None                                # a page-less template (404.html)

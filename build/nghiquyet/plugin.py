@@ -70,6 +70,7 @@ class NghiquyetPlugin(BasePlugin):
         self.serving = False
         self.feeds: list[str] = []     # the feeds of the last build (site paths)
         self.progress = None           # the rendering's progress bar (progress.py)
+        self.nav = None                # the build's navigation (on_nav)
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -102,9 +103,18 @@ class NghiquyetPlugin(BasePlugin):
         self.progress = bar(2 * len(files.documentation_pages()), "rendering", unit="step")
         return files
 
+    def on_nav(self, nav, config, files):
+        self.nav = nav
+        return nav
+
     def on_env(self, env, config, files):
         from jinja2 import FileSystemBytecodeCache
+
+        from .render.shared import SharedParts, theme_loader
         env.finalize = finalize
+        # The navigation and tabs, rendered once for the pages that show the same (render/shared.py).
+        env.loader = theme_loader(env, config)
+        env.globals["nq_shared"] = SharedParts(self.nav, files)
         # Compiling the theme's templates is a third of a second of every build, and of every
         # rebuild under `mkdocs serve` (each one loads the theme again): Jinja keeps the compiled
         # code, keyed by each template's source, so an edited template is compiled again.

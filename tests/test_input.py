@@ -206,16 +206,19 @@ def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch, capsys)
     (root / "corpus" / "extra.txt").write_text(SAMPLE.replace("Ngày 26/5", "Ngày 28/5"), encoding="utf-8")
 
     seen = []
+    import nghiquyet.search.shards as shards
+    real_merge = shards.merge
 
-    def failing_index(folder, *args, **kwargs):     # the search index fails after MkDocs wrote the pages
-        seen.append(folder)
-        (folder / "pagefind").mkdir(exist_ok=True)
-        (folder / "pagefind" / "half-written.pf_index").write_bytes(b"x")
-        raise OSError(28, "No space left on device", str(folder / "pagefind"))
-    monkeypatch.setattr(site_module, "index_search", failing_index)
-    # An update renders in the site folder itself: what it wrote is taken back.
+    def failing_merge(parts, bundle, *args, **kwargs):     # the disk fills up once the index is written
+        seen.append(bundle.folder)
+        real_merge(parts, bundle, *args, **kwargs)
+        bundle.write("index/half-written.pf_index", b"x")
+        raise OSError(28, "No space left on device", str(bundle.folder))
+    monkeypatch.setattr(shards, "merge", failing_merge)
+    # An update renders in the site folder itself, and updates the search bundle there: what it
+    # wrote is taken back.
     assert main(["build", "--root", str(root)]) == 2
-    assert seen == [(root / "site").resolve()]
+    assert seen == [(root / "site").resolve() / "pagefind"]
     assert "cannot write the site: [Errno 28] No space left on device" in capsys.readouterr().err
     assert snapshot(root / "site") == site
     assert not [p for p in root.iterdir() if p.name.startswith(".site-")]

@@ -132,15 +132,16 @@ def _update(cfg, site_dir: Path, last: dict, search: Path | None) -> tuple[dict,
         removed = sum(undo.set_aside(rel) for rel in stale)
         for rel in ([f.dest_uri for f in modified] + templates + [f"{t}.gz" for t in templates]   # sitemap.xml.gz
                     + list(last.get("feeds", [])) + ["robots.txt"]
-                    + (["pagefind", PREVIEW_FOLDER, PREVIEW_LIST] if index else [])):
+                    + ([PREVIEW_FOLDER, PREVIEW_LIST] if index else [])):
             undo.set_aside(rel)
-        feeds = _run(lambda: _build_with(files, cfg), cfg, site_dir, search, index=index)
+        # The search bundle is updated in place, its changes through the same undo (search/bundle.py).
+        feeds = _run(lambda: _build_with(files, cfg), cfg, site_dir, search, index=index, undo=undo)
     except BaseException:
         undo.rollback(_feeds(cfg))
         raise
     finally:
         logging.getLogger("mkdocs.commands.build").removeFilter(notice)
-    undo.commit(background=len(undo.moved) > BACKGROUND_UNDO_FROM or "pagefind" in undo.moved)
+    undo.commit(background=len(undo.moved) > BACKGROUND_UNDO_FROM)
     return outputs, feeds, (f"{again} of {len(pages)} pages rendered again, {removed} stale files removed "
                             "(nghiquyet build --full renders every page)")
 
@@ -173,7 +174,7 @@ def _from_scratch(cfg, search: Path | None) -> tuple[dict, list, str]:
     return outputs, feeds, f"{pages} pages rendered from scratch"
 
 
-def _run(build, cfg, folder: Path, search: Path | None, index: bool = True) -> list[str]:
+def _run(build, cfg, folder: Path, search: Path | None, index: bool = True, undo=None) -> list[str]:
     """MkDocs, then the search index (its shares kept in `search` between builds, when given),
     unless told not to index and the folder has one. The feeds the plugin wrote."""
     os.environ[RENDERING_ENV] = "1"     # the plugin: converted already, indexed here
@@ -185,7 +186,7 @@ def _run(build, cfg, folder: Path, search: Path | None, index: bool = True) -> l
     if index or not (folder / "pagefind").is_dir():
         settings = plugin_settings(cfg)
         with gc_paused():           # its records (bytes, lists) hold no reference cycles
-            index_search(folder, settings.search_chunk_bytes, search, settings.search_shard_pages)
+            index_search(folder, settings.search_chunk_bytes, search, settings.search_shard_pages, undo=undo)
     return feeds
 
 

@@ -9,7 +9,6 @@ import gzip
 import hashlib
 import json
 import os
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ import cbor2
 
 from ..errors import BuildError
 from ..output.cache import dump_pickle, load_pickle
+from .bundle import Bundle
 from .pagefind import PAGEFIND_FORMAT, SIGNATURE, _array_head, _write, boundaries, split_words
 
 # A share's postings of one word (or variant), ready to be joined with other shares' without
@@ -97,6 +97,7 @@ class Packed:
                 self.known, self.bodies, self.fields = {}, {}, ()
         self.used: dict[str, bytes] = {}
         self.joined: dict[str, tuple] = {}
+        self.pending: dict = {}                 # digest -> its compression under way
 
     def numbered_in(self, fields: tuple) -> None:
         """The metadata fields this merge numbers entries in: entries kept in others are stale."""
@@ -111,20 +112,18 @@ class Packed:
         self.joined[word] = (holders, entry)
         return entry
 
-    def prepare(self, bodies: list[bytes]) -> None:
-        """Compress the new ones on every core (zlib lets other threads run meanwhile)."""
-        todo = {}
+    def prepare(self, bodies: list[bytes], pool: ThreadPoolExecutor) -> None:
+        """Start compressing the new ones on every core (zlib lets other threads run meanwhile,
+        the merge's own work included); `pack` waits for each one it writes."""
         for body in bodies:
             payload = SIGNATURE + body
             digest = hashlib.sha256(payload).hexdigest()
-            if digest not in self.known:
-                todo[digest] = payload
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            for digest, packed in zip(todo, pool.map(lambda b: gzip.compress(b, compresslevel=6, mtime=0),
-                                                      todo.values())):
-                self.known[digest] = packed
+            if digest not in self.known and digest not in self.pending:
+                self.pending[digest] = pool.submit(gzip.compress, payload, compresslevel=6, mtime=0)
 
     def pack(self, digest: str, payload: bytes) -> bytes:
+        if digest in self.pending:
+            self.known[digest] = self.pending.pop(digest).result()
         packed = self.known.get(digest) or gzip.compress(payload, compresslevel=6, mtime=0)
         self.used[digest] = packed
         return packed
@@ -149,13 +148,12 @@ def _entry(found: list) -> bytes:
             + b"".join(b"\x82" + named[v] + _postings(variants[v]) for v in sorted(variants)))
 
 
-def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path, packed: Packed | None = None) -> None:
-    """Write the merged bundle into `bundle` (empty or absent)."""
+def merge(shards: list[Shard], bundle: Bundle, chunk_bytes: int, static_from: Path, packed: Packed | None = None) -> None:
+    """Write the merged bundle (its entry file last) with `bundle` (bundle.Bundle)."""
     packed = packed or Packed(None)
-    bundle.mkdir(parents=True, exist_ok=True)
-    for path in static_from.iterdir():
+    for path in sorted(static_from.iterdir()):
         if path.is_file() and path.name != "pagefind-entry.json" and not path.name.endswith(".pf_meta"):
-            shutil.copy2(path, bundle / path.name)
+            bundle.write(path.name, path.read_bytes())
     full = [s for s in shards if s.pages]
     offsets, total = [], 0
     for s in full:
@@ -167,13 +165,9 @@ def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path
         raise BuildError("the search index holds pages in several languages: one is supported")
     if not full:
         entry["languages"] = {}
-        (bundle / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                                                    encoding="utf-8")
+        bundle.write("pagefind-entry.json", json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode())
         return
     lang = languages.pop()
-    (bundle / "fragment").mkdir(exist_ok=True)
-    (bundle / "index").mkdir(exist_ok=True)
-    (bundle / "filter").mkdir(exist_ok=True)
 
     words: list[tuple[list, bytes]] = []
     # Each word's entries in the shares that hold it, in share order: one pass over every share's
@@ -191,10 +185,23 @@ def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path
     groups = split_words(words, chunk_bytes)
     payloads = [_array_head(1) + _array_head(len(group)) + b"".join(encoded for _, encoded in group)
                 for group in groups]
-    packed.prepare(payloads)
-    chunks = [[first, last, _write(bundle / "index", f"{lang}_", ".pf_index", None, 7, payload, packed.pack)]
-              for (first, last), payload in zip(boundaries(groups), payloads)]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        packed.prepare(payloads, pool)          # compressed while the filters and sorts are made
+        filters, sorts = _filters_and_sorts(bundle, lang, full, offsets)
+        chunks = [[first, last, _write(bundle, "index", f"{lang}_", ".pf_index", None, 7, payload, packed.pack)]
+                  for (first, last), payload in zip(boundaries(groups), payloads)]
 
+    pages = [page for s in full for page in s.pages]
+    meta = [PAGEFIND_FORMAT, pages, chunks, filters, sorts, sorted({f for s in full for f in s.meta_fields})]
+    name = _write(bundle, "", f"pagefind.{lang}_", ".pf_meta", meta, 10)[len("pagefind."):]
+    info = dict(entry["languages"][lang], hash=name, page_count=len(pages))
+    entry["languages"] = {lang: info}
+    bundle.write("pagefind-entry.json", json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def _filters_and_sorts(bundle: Bundle, lang: str, full: list[Shard], offsets: list[int]) -> tuple[list, list]:
+    """The merged filters (written, each value's pages renumbered) and sorts (the pages in order
+    of each sort's values)."""
     filters = []
     for name in sorted({n for s in full for n in s.filters}):
         values: dict[str, list[int]] = {}
@@ -202,18 +209,11 @@ def merge(shards: list[Shard], bundle: Path, chunk_bytes: int, static_from: Path
             for value, pages in s.filters.get(name, {}).items():
                 values.setdefault(value, []).extend(o + p for p in pages)
         ordered = [name, [[value, sorted(pages)] for value, pages in sorted(values.items())]]
-        filters.append([name, _write(bundle / "filter", f"{lang}_", ".pf_filter", ordered, 7)])
+        filters.append([name, _write(bundle, "filter", f"{lang}_", ".pf_filter", ordered, 7)])
 
     sorts = []
     for name in sorted({n for s in full for n in s.sorts}):
         keyed = [(s.sorts[name][url], o + i) for o, s in zip(offsets, full) if name in s.sorts
                  for i, url in enumerate(s.urls) if url in s.sorts[name]]
         sorts.append([name, [page for _, page in sorted(keyed)]])
-
-    pages = [page for s in full for page in s.pages]
-    meta = [PAGEFIND_FORMAT, pages, chunks, filters, sorts, sorted({f for s in full for f in s.meta_fields})]
-    name = _write(bundle, f"pagefind.{lang}_", ".pf_meta", meta, 10)[len("pagefind."):]
-    info = dict(entry["languages"][lang], hash=name, page_count=len(pages))
-    entry["languages"] = {lang: info}
-    (bundle / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
-                                                encoding="utf-8")
+    return filters, sorts

@@ -52,17 +52,16 @@ def _read(path: Path):
     return cbor2.loads(raw[len(SIGNATURE):])
 
 
-def _write(folder: Path, prefix: str, suffix: str, data, digits: int, payload: bytes | None = None,
+def _write(bundle, sub: str, prefix: str, suffix: str, data, digits: int, payload: bytes | None = None,
            pack: Optional[Callable[[str, bytes], bytes]] = None) -> str:
-    """Write data (or an encoded payload) as a Pagefind file named by its digest; return the name.
-    `pack(digest, payload)` gives the compressed bytes (a cache of them), else they are made here."""
+    """Write data (or an encoded payload) as a Pagefind file named by its digest, in the folder
+    `sub` of the bundle (a bundle.Bundle); return the name. `pack(digest, payload)` gives the
+    compressed bytes (a cache of them), else they are made here."""
     payload = SIGNATURE + (payload if payload is not None else cbor2.dumps(data))
     digest = hashlib.sha256(payload).hexdigest()
-    name = f"{prefix}{digest[:digits]}"
-    while (folder / f"{name}{suffix}").exists():       # another file already has this short name
-        name = f"{prefix}{digest[:len(name) - len(prefix) + 1]}"
+    name = bundle.name(sub, prefix, suffix, digest, digits)
     packed = pack(digest, payload) if pack else gzip.compress(payload, compresslevel=6, mtime=0)
-    (folder / f"{name}{suffix}").write_bytes(packed)
+    bundle.write(f"{sub}/{name}{suffix}" if sub else f"{name}{suffix}", packed)
     return name
 
 

@@ -45,6 +45,7 @@ from ..errors import BuildError
 from ..progress import bar
 from ..settings import DEFAULT
 from ..output.cache import RACY_NS, dump_pickle, load_pickle
+from .bundle import Bundle
 from .merge import Packed, Shard, _posting, merge
 from .splice import splice
 from .pagefind import PAGEFIND_FORMAT, SIGNATURE, _read, check_format, run_pagefind
@@ -217,10 +218,11 @@ def _fragment_url(text: str) -> str:
 
 
 def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cache: Path | None = None,
-                 per_shard: int = DEFAULT.search_shard_pages, jobs: int | None = None) -> str:
+                 per_shard: int = DEFAULT.search_shard_pages, jobs: int | None = None, undo=None) -> str:
     """site/pagefind/: a chunked, tone-folding search index, byte-identical for the same pages,
     built from shares of the pages and merged; with a cache folder, only the shares whose pages
-    changed are indexed again. Returns what was done, in words."""
+    changed are indexed again. With the render's undo.Undo, the last build's bundle is updated
+    in place (search/bundle.py). Returns what was done, in words."""
     count, members, keys, sorts, digests = _shares(site, cache, per_shard)
     work = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
     try:
@@ -271,8 +273,9 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
                 shutil.move(str(out), kept)
                 dump_pickle(cache / f"shard-{count}-{s}.pickle", shard)
         folders = [(cache / f"shard-{count}-{s}") if cache else (work / str(s) / "bundle") for s in range(count)]
-        bundle = site / "pagefind"
-        _clear(bundle)
+        if undo is None:
+            _clear(site / "pagefind")
+        bundle = Bundle(site / "pagefind", undo)
         _clear(site / PREVIEW_FOLDER)
         _clear(site / PREVIEW_LIST)
         # The merged list of metadata fields; a share that lacks one of them has its postings'
@@ -290,9 +293,16 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
         if static is None:
             raise BuildError(NO_BODY)
         packed = Packed(cache / "chunks.pickle" if cache else None)
-        merge(shards, bundle, chunk_bytes, static, packed)
+        if undo is None:
+            with ThreadPoolExecutor(max_workers=1) as linker:   # 5,000 links made while the merge works
+                linked = linker.submit(_link_fragments, shards, folders, bundle)
+                merge(shards, bundle, chunk_bytes, static, packed)
+                linked.result()
+        else:                                                   # in place: a few links
+            _link_fragments(shards, folders, bundle)
+            merge(shards, bundle, chunk_bytes, static, packed)
+            bundle.finish()
         packed.save()
-        _link_fragments(shards, folders, bundle / "fragment")
         if cache:
             for old in cache.glob("shard-*"):
                 if not old.name.startswith(f"shard-{count}-"):
@@ -368,17 +378,9 @@ def _html_files(site: Path) -> list[str]:
     return sorted(out)
 
 
-def _link_fragments(shards: list[Shard], folders: list[Path], target: Path) -> None:
-    target.mkdir(parents=True, exist_ok=True)
-    done = set()
+def _link_fragments(shards: list[Shard], folders: list[Path], bundle: Bundle) -> None:
     for shard, folder in zip(shards, folders):
         source = os.path.join(folder, "fragment")
         for fragment_hash, _ in shard.pages:
             name = f"{fragment_hash}.pf_fragment"
-            if name in done:
-                continue
-            done.add(name)
-            try:
-                os.link(os.path.join(source, name), os.path.join(target, name))
-            except OSError:
-                shutil.copy2(os.path.join(source, name), os.path.join(target, name))
+            bundle.link(f"fragment/{name}", os.path.join(source, name))

@@ -174,6 +174,10 @@ def test_an_index_merged_from_shares_finds_what_one_pagefind_run_finds(built_sit
     said = shards.index_search(site, cache=tmp_path / "cache", per_shard=7)
     count = int(said.split(" of ")[1].split()[0])
     assert count >= 8 and said.startswith(f"{count} of {count}")
+    # Each share's pages are numbered by address, not in the order the file system listed them.
+    from nghiquyet.output.cache import load_pickle
+    kept = [load_pickle(p) for p in (tmp_path / "cache").glob("shard-*.pickle")]
+    assert sum(len(k.urls) for k in kept) > 20 and all(k.urls == sorted(k.urls) for k in kept)
     whole = tmp_path / "whole"
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(built_site / "site"), "--output-path",
                     str(whole), "--silent"], check=True)

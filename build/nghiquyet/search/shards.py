@@ -36,6 +36,9 @@ import re
 import shutil
 import tempfile
 import time
+from functools import partial
+from itertools import accumulate
+from operator import itemgetter
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
@@ -170,10 +173,18 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
         raise BuildError("the search index holds pages in several languages: one is supported")
     shard.language, info = next(iter(languages.items()))
     meta = _read(bundle / f"pagefind.{info['hash']}.pf_meta")
-    shard.pages = meta[1]
-    for fragment_hash, _ in shard.pages:
+    urls = []
+    for fragment_hash, _ in meta[1]:
         raw = gzip.decompress((bundle / "fragment" / f"{fragment_hash}.pf_fragment").read_bytes())
-        shard.urls.append(_fragment_url(raw[len(SIGNATURE):].decode("utf-8")))
+        urls.append(_fragment_url(raw[len(SIGNATURE):].decode("utf-8")))
+    # Pagefind numbers the pages in the order the file system lists them: they are numbered by
+    # address instead, so that the bundle is the same on every file system.
+    order = sorted(range(len(urls)), key=urls.__getitem__)
+    place = [0] * len(order)
+    for new, old in enumerate(order):
+        place[old] = new
+    shard.pages, shard.urls = [meta[1][i] for i in order], [urls[i] for i in order]
+    renumber = (lambda items: items) if order == list(range(len(order))) else partial(_renumbered, place)
     shard.meta_fields = list(meta[5]) if len(meta) > 5 else []
     shard.own_fields = list(shard.meta_fields)
     if fields is not None:
@@ -182,15 +193,28 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
     raw = {}                                    # as Pagefind wrote it, for a later splice
     for _, _, chunk_hash in meta[2]:
         for word, plain, variants in _read(bundle / "index" / f"{chunk_hash}.pf_index")[0]:
+            plain, variants = renumber(plain), [[v, renumber(items)] for v, items in variants]
             raw[word] = [plain, variants]
             shard.words[word] = entry_of(word, plain, variants)
     shard.raw = pickle.dumps(raw, protocol=5)
     for name, filter_hash in meta[3]:
         _, values = _read(bundle / "filter" / f"{filter_hash}.pf_filter")
-        shard.filters[name] = {value: list(pages) for value, pages in values}
+        shard.filters[name] = {value: sorted(place[p] for p in pages) for value, pages in values}
     shard.sorts = {name: {url: sorts[url][name] for url in shard.urls if name in sorts.get(url, {})}
                    for name, _ in meta[4]}
     return shard
+
+
+def _renumbered(place: list[int], items: list) -> list:
+    """Postings (page distances) with the pages renumbered: half the words are on one page."""
+    if len(items) == 1:
+        return [[place[items[0][0]], items[0][1], items[0][2]]]
+    pages = [place[p] for p in accumulate(item[0] for item in items)]
+    out, before = [], 0
+    for page, item in sorted(zip(pages, items), key=itemgetter(0)):
+        out.append([page - before, item[1], item[2]])
+        before = page
+    return out
 
 
 def numbered(own: list[str], fields: list[str]):

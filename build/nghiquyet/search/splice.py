@@ -9,8 +9,8 @@ bundle were 0.6-0.8 s of a 4-5 s rebuild at 5,000 articles; over the one page, a
 It rests on what Pagefind writes for a page depending on that page alone (its words, their
 places, its filters, fragment and word count: checked by the test that an incremental build
 equals a full one), and on the share's pages keeping their numbers: only when the same pages
-are in the share (same paths, so Pagefind lists them in the same order), with the same
-metadata fields, sort names and filters' names as before. Anything else (a page added or
+are in the share (shards.py numbers them by address), with the same metadata fields, sort names
+and filters' names as before. Anything else (a page added or
 removed, a field that appears) indexes the share again.
 """
 

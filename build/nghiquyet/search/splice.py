@@ -24,8 +24,6 @@ import shutil
 from itertools import accumulate
 from pathlib import Path
 
-import cbor2
-
 from .merge import Shard
 from .pagefind import SIGNATURE, _read, run_pagefind
 

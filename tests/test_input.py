@@ -159,7 +159,6 @@ def test_writer_prunes_stale_pages_and_keeps_hand_written(corpus, tmp_path):
 def test_interrupted_build_leaves_previous_output(tmp_path, monkeypatch, capsys):
     from conftest import make_project, snapshot
     import nghiquyet.output.writer as writer
-    import nghiquyet.render.site as site_module
 
     root = make_project(tmp_path / "project")
     assert main(["build", "--root", str(root)]) == 0

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
+import shutil
 import subprocess
 import sys
 from functools import lru_cache
@@ -120,3 +122,20 @@ def run_pagefind(site: Path, out: Path) -> None:
     if result.returncode != 0 or not (out / "pagefind.js").is_file():
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
         raise BuildError(f"Pagefind failed to index the site: {detail[0]}")
+
+
+def index_pages(site: Path, pages: list[str], work: Path) -> Path:
+    """Pagefind over these pages of the site only (hard links to them in a folder of their own
+    inside `work`); the bundle's folder."""
+    root = work / "site"
+    for rel in pages:
+        target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site / rel, target)
+        except OSError:
+            shutil.copy2(site / rel, target)
+    out = work / "bundle"
+    run_pagefind(root, out)
+    shutil.rmtree(root, ignore_errors=True)
+    return out

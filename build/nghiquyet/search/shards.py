@@ -45,7 +45,7 @@ from .bundle import Bundle
 from .decode import _decode, numbered
 from .merge import Packed, Shard, merge
 from .splice import splice
-from .pagefind import PAGEFIND_FORMAT, run_pagefind
+from .pagefind import PAGEFIND_FORMAT, index_pages
 
 CACHE_VERSION = 4
 NO_BODY = "no page of the site can be indexed for search (none has a body)"
@@ -102,27 +102,11 @@ class PageHashes:
             dump_pickle(self.path, {"pages": self.seen, "recorded_at": time.time_ns()})
 
 
-def _index_shard(site: Path, pages: list[str], work: Path) -> Path:
-    """Pagefind over these pages only (hard links to them in a folder of their own)."""
-    root = work / "site"
-    for rel in pages:
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(site / rel, target)
-        except OSError:
-            shutil.copy2(site / rel, target)
-    out = work / "bundle"
-    run_pagefind(root, out)
-    shutil.rmtree(root, ignore_errors=True)
-    return out
-
-
 def _indexed(site: Path, members: list[list[str]], stale: list[int], work: Path, jobs: int | None):
     """(share, its Pagefind bundle) for each stale share, indexed on every core, as each ends."""
     with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, len(stale) or 1))) as pool, \
             bar(len(stale), "indexing", unit="share") as shown:
-        for s, out in pool.map(lambda s: (s, _index_shard(site, members[s], work / str(s))), stale):
+        for s, out in pool.map(lambda s: (s, index_pages(site, members[s], work / str(s))), stale):
             shown.update()
             yield s, out
 
@@ -131,7 +115,7 @@ def _index_and_decode(site: Path, pages: list[str], work: Path, key: str, sorts:
                       fields: list[str]) -> tuple[Path, Shard]:
     """One share indexed by Pagefind and its bundle read (in a worker process: reading a bundle
     is Python, and in the main process it held one core while Pagefind waited for the other)."""
-    out = _index_shard(site, pages, work)
+    out = index_pages(site, pages, work)
     return out, _decode(out, key, sorts, fields)
 
 

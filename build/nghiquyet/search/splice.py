@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import pickle
 import shutil
 from itertools import accumulate
 from pathlib import Path
 
 from .merge import Shard
-from .pagefind import SIGNATURE, _read, run_pagefind
+from .pagefind import SIGNATURE, _read, index_pages
 
 # At most this share of a share's pages changed for a splice; beyond it, indexing it all is as quick.
 MAX_CHANGED = 0.25
@@ -85,27 +84,19 @@ def splice(old: Shard, folder: Path, site: Path, members: list[str], digests: di
     number = {url: i for i, url in enumerate(old.urls)}
     if any(url_of(rel) not in number for rel in changed):
         return None
-    root = work / "site"
-    for rel in changed:
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(site / rel, target)
-        except OSError:
-            shutil.copy2(site / rel, target)
-    run_pagefind(root, work / "bundle")
-    new = _bundle(work / "bundle")
+    out = index_pages(site, changed, work)
+    new = _bundle(out)
     if new is None or new["language"] != old.language or len(new["pages"]) != len(changed) \
             or not set(new["sorts"]) <= set(old.sorts) or not set(new["filters"]) <= set(old.filters):
         return None
-    new_urls = [_fragment(work / "bundle", fragment_hash)["url"] for fragment_hash, _ in new["pages"]]
+    new_urls = [_fragment(out, fragment_hash)["url"] for fragment_hash, _ in new["pages"]]
     place = [number.get(url) for url in new_urls]          # each new page's number in the share
     if None in place or len(set(place)) != len(place):
         return None
     # The same metadata fields, each page before and after: the share's list of fields stays.
     for j, i in enumerate(place):
         before = set(_fragment(folder, old.pages[i][0]).get("meta", {}))
-        after = set(_fragment(work / "bundle", new["pages"][j][0]).get("meta", {}))
+        after = set(_fragment(out, new["pages"][j][0]).get("meta", {}))
         if before != after:
             return None
     if not set(new["fields"]) <= set(old.own_fields):
@@ -160,7 +151,7 @@ def splice(old: Shard, folder: Path, site: Path, members: list[str], digests: di
     # The new pages' fragments join the share's bundle (the merge links them from there); the
     # changed pages' old ones leave it.
     for fragment_hash, _ in new["pages"]:
-        shutil.copy2(work / "bundle" / "fragment" / f"{fragment_hash}.pf_fragment",
+        shutil.copy2(out / "fragment" / f"{fragment_hash}.pf_fragment",
                      folder / "fragment" / f"{fragment_hash}.pf_fragment")
     still = {fragment_hash for fragment_hash, _ in shard.pages}
     for i in place:

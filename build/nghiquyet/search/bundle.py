@@ -41,12 +41,12 @@ class Bundle:
         self.taken.add(f"{sub}/{name}{suffix}")
         return name
 
-    def _changing(self, rel: str) -> bool:
-        """Note that rel is written now (set aside or noted as added); False when it is kept."""
+    def _changing(self, rel: str) -> None:
+        """rel is part of the bundle and about to be written: the old file, if any, is set aside
+        (a new one is noted as added)."""
         self.kept.add(rel)
         if self.undo is not None:
             self.undo.set_aside(f"{self.rel}/{rel}")
-        return True
 
     def write(self, rel: str, data: bytes) -> None:
         path = self.folder / rel

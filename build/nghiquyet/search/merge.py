@@ -37,7 +37,7 @@ class Shard:
     sorts: dict = field(default_factory=dict)           # name -> {url: value}
     meta_fields: list = field(default_factory=list)     # the fields its postings are numbered in
     own_fields: list = field(default_factory=list)      # the fields its own pages have
-    raw: bytes | None = None                            # its word index as Pagefind wrote it (CBOR), for splice.py
+    raw: bytes | None = None                            # its postings as read (pickled, pages by address), for splice.py
     members: dict = field(default_factory=dict)         # its pages' paths -> their contents' hashes
     language: str = ""
     entry: dict = field(default_factory=dict)

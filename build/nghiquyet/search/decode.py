@@ -35,10 +35,7 @@ def _decode(bundle: Path, key: str, sorts: dict[str, dict], fields: list[str] | 
         raise BuildError("the search index holds pages in several languages: one is supported")
     shard.language, info = next(iter(languages.items()))
     meta = _read(bundle / f"pagefind.{info['hash']}.pf_meta")
-    urls = []
-    for fragment_hash, _ in meta[1]:
-        raw = gzip.decompress((bundle / "fragment" / f"{fragment_hash}.pf_fragment").read_bytes())
-        urls.append(_fragment_url(raw[len(SIGNATURE):].decode("utf-8")))
+    urls = [_fragment_url(fragment_text(bundle, fragment_hash)) for fragment_hash, _ in meta[1]]
     # Pagefind numbers the pages in the order the file system lists them: they are numbered by
     # address instead, so that the bundle is the same on every file system.
     order = sorted(range(len(urls)), key=urls.__getitem__)
@@ -93,6 +90,12 @@ def numbered(own: list[str], fields: list[str]):
         return [[d, locs, [number.get(x, x) for x in meta_locs]] for d, locs, meta_locs in items]
 
     return lambda word, plain, variants: again(word, renumber(plain), [[v, renumber(items)] for v, items in variants])
+
+
+def fragment_text(bundle: Path, fragment_hash: str) -> str:
+    """A page's fragment in a bundle, as text (JSON)."""
+    raw = gzip.decompress((bundle / "fragment" / f"{fragment_hash}.pf_fragment").read_bytes())
+    return raw[len(SIGNATURE):].decode("utf-8")
 
 
 def _fragment_url(text: str) -> str:

@@ -169,7 +169,7 @@ def index_search(site: Path, chunk_bytes: int = DEFAULT.search_chunk_bytes, cach
             try:
                 shard = splice(before[s], cache / f"shard-{count}-{s}", site, members[s], digests,
                                {u: sorts[u] for u in map(_url, members[s]) if u in sorts}, work / f"splice-{s}",
-                               _url, numbered(before[s].own_fields, before[s].meta_fields))
+                               _url)
             except Exception:  # noqa: BLE001 - a cache entry that cannot be spliced is indexed again
                 shard = None
             if shard is not None:

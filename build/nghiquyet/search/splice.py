@@ -16,42 +16,23 @@ removed, a field that appears) indexes the share again.
 
 from __future__ import annotations
 
-import gzip
 import json
 import pickle
 import shutil
 from itertools import accumulate
 from pathlib import Path
 
+from .decode import _decode, fragment_text, numbered
 from .merge import Shard
-from .pagefind import SIGNATURE, _read, index_pages
+from .pagefind import index_pages
 
 # At most this share of a share's pages changed for a splice; beyond it, indexing it all is as quick.
 MAX_CHANGED = 0.25
 
 
-def _fragment(folder: Path, fragment_hash: str) -> dict:
-    raw = gzip.decompress((folder / "fragment" / f"{fragment_hash}.pf_fragment").read_bytes())
-    return json.loads(raw[len(SIGNATURE):].decode("utf-8"))
-
-
-def _bundle(folder: Path) -> dict | None:
-    """A Pagefind bundle as the splice needs it (pages in its order)."""
-    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-    if len(entry.get("languages") or {}) != 1:
-        return None
-    language, info = next(iter(entry["languages"].items()))
-    meta = _read(folder / f"pagefind.{info['hash']}.pf_meta")
-    words = {}
-    for _, _, chunk_hash in meta[2]:
-        for word, plain, variants in _read(folder / "index" / f"{chunk_hash}.pf_index")[0]:
-            words[word] = [plain, variants]
-    filters = {}
-    for name, filter_hash in meta[3]:
-        _, values = _read(folder / "filter" / f"{filter_hash}.pf_filter")
-        filters[name] = {value: list(pages) for value, pages in values}
-    return {"language": language, "pages": meta[1], "words": words, "filters": filters,
-            "sorts": [name for name, _ in meta[4]], "fields": list(meta[5]) if len(meta) > 5 else []}
+def _meta_keys(folder: Path, fragment_hash: str) -> set[str]:
+    """The metadata fields a page has (its fragment's)."""
+    return set(json.loads(fragment_text(folder, fragment_hash)).get("meta", {}))
 
 
 def _absolute(items: list) -> list:
@@ -67,12 +48,11 @@ def _relative(items: list) -> list:
 
 
 def splice(old: Shard, folder: Path, site: Path, members: list[str], digests: dict[str, str],
-           sorts: dict[str, dict], work: Path, url_of, renumbered) -> Shard | None:
+           sorts: dict[str, dict], work: Path, url_of) -> Shard | None:
     """The share `old` (its bundle in `folder`) with the pages whose content changed indexed
     again and put in place; None when a splice cannot give what indexing the share would.
     `members`: the share's pages now (sorted), `digests` their contents' hashes, `sorts` the
-    pages' sort values by URL; `renumbered(word, plain, variants)` makes a word's entry in the
-    share's field numbering."""
+    pages' sort values by URL."""
     if old.raw is None or not old.members or sorted(old.members) != members:
         return None
     names = {name for rel in members for name in sorts.get(url_of(rel), {})}
@@ -85,23 +65,19 @@ def splice(old: Shard, folder: Path, site: Path, members: list[str], digests: di
     if any(url_of(rel) not in number for rel in changed):
         return None
     out = index_pages(site, changed, work)
-    new = _bundle(out)
-    if new is None or new["language"] != old.language or len(new["pages"]) != len(changed) \
-            or not set(new["sorts"]) <= set(old.sorts) or not set(new["filters"]) <= set(old.filters):
+    new = _decode(out, "", sorts)                      # the changed pages, read as a share is
+    if new.language != old.language or len(new.pages) != len(changed) \
+            or not set(new.sorts) <= set(old.sorts) or not set(new.filters) <= set(old.filters):
         return None
-    new_urls = [_fragment(out, fragment_hash)["url"] for fragment_hash, _ in new["pages"]]
-    place = [number.get(url) for url in new_urls]          # each new page's number in the share
+    place = [number.get(url) for url in new.urls]      # each new page's number in the share
     if None in place or len(set(place)) != len(place):
         return None
     # The same metadata fields, each page before and after: the share's list of fields stays.
-    for j, i in enumerate(place):
-        before = set(_fragment(folder, old.pages[i][0]).get("meta", {}))
-        after = set(_fragment(out, new["pages"][j][0]).get("meta", {}))
-        if before != after:
-            return None
-    if not set(new["fields"]) <= set(old.own_fields):
+    if any(_meta_keys(folder, old.pages[i][0]) != _meta_keys(out, new.pages[j][0]) for j, i in enumerate(place)):
         return None
-    field_number = {-(k + 1): -(old.own_fields.index(f) + 1) for k, f in enumerate(new["fields"])}
+    if not set(new.own_fields) <= set(old.own_fields):
+        return None
+    field_number = {-(k + 1): -(old.own_fields.index(f) + 1) for k, f in enumerate(new.own_fields)}
 
     def moved(items: list) -> list:
         """A new bundle's postings, absolute, numbered in the share (pages and fields)."""
@@ -115,7 +91,7 @@ def splice(old: Shard, folder: Path, site: Path, members: list[str], digests: di
         kept_variants = [[v, [item for item in _absolute(items) if item[0] not in gone]] for v, items in variants]
         if len(kept_plain) != len(plain) or any(len(a[1]) != len(b[1]) for a, b in zip(kept_variants, variants)):
             touched[word] = [kept_plain, kept_variants]
-    for word, (plain, variants) in new["words"].items():
+    for word, (plain, variants) in pickle.loads(new.raw).items():
         if word not in touched:
             touched[word] = [_absolute(raw[word][0]), [[v, _absolute(items)] for v, items in raw[word][1]]] \
                 if word in raw else [[], []]
@@ -130,6 +106,7 @@ def splice(old: Shard, folder: Path, site: Path, members: list[str], digests: di
                   entry=old.entry)
     shard.sorts = {name: {url: sorts[url][name] for url in shard.urls if name in sorts.get(url, {})}
                    for name in old.sorts}
+    renumbered = numbered(old.own_fields, old.meta_fields)
     for word, (plain, variants) in touched.items():
         plain, variants = _relative(plain), [[v, _relative(items)] for v, items in variants if items]
         if not plain and not variants:
@@ -140,17 +117,17 @@ def splice(old: Shard, folder: Path, site: Path, members: list[str], digests: di
         shard.words[word] = renumbered(word, plain, variants)
     shard.raw = pickle.dumps(raw, protocol=5)
     for j, i in enumerate(place):
-        shard.pages[i] = list(new["pages"][j])
+        shard.pages[i] = list(new.pages[j])
     for name, values in old.filters.items():
         kept = {value: [p for p in pages if p not in gone] for value, pages in values.items()}
-        for value, pages in new["filters"].get(name, {}).items():
+        for value, pages in new.filters.get(name, {}).items():
             kept.setdefault(value, []).extend(place[p] for p in pages)
         kept = {value: sorted(pages) for value, pages in kept.items() if pages}
         if kept:                                 # a name no page has any more is not listed
             shard.filters[name] = kept
     # The new pages' fragments join the share's bundle (the merge links them from there); the
     # changed pages' old ones leave it.
-    for fragment_hash, _ in new["pages"]:
+    for fragment_hash, _ in new.pages:
         shutil.copy2(out / "fragment" / f"{fragment_hash}.pf_fragment",
                      folder / "fragment" / f"{fragment_hash}.pf_fragment")
     still = {fragment_hash for fragment_hash, _ in shard.pages}

@@ -24,17 +24,21 @@ CONVERTERS = ("trafilatura", "htmldate", "justext", "lxml", "lxml_html_clean", "
 def tree_digest(digest, folder: Path, wanted: Callable[[str], bool]) -> None:
     """Feed digest every file under folder whose relative path is `wanted`, in path order: its
     path and size (so no two trees give the same stream), then its bytes."""
-    for rel in sorted(_files(str(folder), ""), key=lambda rel: rel.split("/")):   # as paths sort
+    for rel in sorted(files_under(folder), key=lambda rel: rel.split("/")):   # as paths sort
         if wanted(rel):
             data = (folder / rel).read_bytes()
             digest.update(f"{rel}\0{len(data)}\0".encode())
             digest.update(data)
 
 
+def files_under(folder: Path) -> list[str]:
+    """The files under a folder (links to files included), relative, with `/`, in no order.
+    Folder entries tell whether they are files without a call to stat each: content/ holds 5,000
+    generated pages, and a no-change build lists it (pathlib's rglob and is_file took 0.2 s)."""
+    return _files(str(folder), "")
+
+
 def _files(top: str, prefix: str) -> list[str]:
-    """The files under a folder (links to files included), relative, with `/`. Folder entries
-    tell whether they are files without a call to stat each: content/ holds 5,000 generated
-    pages, and a no-change build lists it (pathlib's rglob and is_file took 0.2 s of it)."""
     out = []
     try:
         entries = list(os.scandir(top))

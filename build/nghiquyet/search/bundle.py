@@ -16,6 +16,8 @@ import os
 import shutil
 from pathlib import Path
 
+from ..fingerprint import files_under
+
 
 class Bundle:
     def __init__(self, folder: Path, undo=None, rel: str = "pagefind"):
@@ -24,9 +26,7 @@ class Bundle:
         self.folder, self.undo, self.rel = folder, undo, rel
         self.old: set[str] = set()
         if undo is not None and folder.is_dir() and not folder.is_symlink():
-            for top, _, names in os.walk(folder):
-                here = os.path.relpath(top, folder).replace(os.sep, "/")
-                self.old.update(name if here == "." else f"{here}/{name}" for name in names)
+            self.old = set(files_under(folder))
         elif undo is not None:
             undo.set_aside(rel)                 # a link (the preview's) or nothing: a new folder
         folder.mkdir(parents=True, exist_ok=True)

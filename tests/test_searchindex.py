@@ -127,6 +127,15 @@ def test_another_pagefind_format_stops_the_build_loudly(built_site, tmp_path):
         shards._decode(bundle, "key", {})
 
 
+def test_metadata_field_names_are_read_as_pagefind_reads_them():
+    from nghiquyet.search.shards import meta_names
+
+    html = ('<span data-pagefind-meta="kind:Tỉnh, thành phố"></span><img data-pagefind-meta="image[src], '
+            'image_alt[alt]"><b data-pagefind-meta="rank">2</b><i data-pagefind-meta="date:2024-01-02"></i>')
+    assert meta_names(html) == ("date", "image", "image_alt", "kind", "rank")
+    assert meta_names("<p>no field</p>") == ()
+
+
 def _what_it_finds(bundle: Path) -> dict:
     """A bundle as a reader's search sees it, with pages named by URL (their numbers differ from
     one bundle to another): every word's postings and variants, every filter value's pages, each
@@ -185,6 +194,8 @@ def test_an_index_merged_from_shares_finds_what_one_pagefind_run_finds(built_sit
     assert merged["words"] == alone["words"] and len(merged["words"]) > 500
     assert merged["filters"] == alone["filters"] and merged["counts"] == alone["counts"]
     assert merged["fields"] == alone["fields"]
+    # The fields were guessed right from the pages before the shares were read (none is read twice).
+    assert shards._shares(site, None, 7)[5] == alone["fields"] and len(alone["fields"]) >= 3
     for name, order in alone["sorts"].items():                 # pages of one date may come in any order
         dates = {url: i for i, url in enumerate(order)}
         assert sorted(merged["sorts"][name], key=dates.get) == order

@@ -29,7 +29,7 @@ def index_preview(site: Path, cache: Path, per_shard: int = DEFAULT.search_shard
     a preview needs neither. The published site is always indexed by index_search: one bundle,
     reproducible, cut for small downloads. Bundles stay in `cache` and are linked into the site."""
     (cache / "preview").mkdir(parents=True, exist_ok=True)
-    count, members, keys, _, _ = _shares(site, cache / "preview", per_shard)
+    count, members, keys, _, _, _ = _shares(site, cache / "preview", per_shard)
     present = [s for s in range(count) if members[s]]
     if not present:
         raise BuildError(NO_BODY)

@@ -23,7 +23,7 @@ EXTRACTORS = [
     (extract, "find_regions", "regions"), (extract, "_links", "links"), (extract, "_author", "author"),
     (extract, "_source", "source"), (extract, "site_of", "site"), (extract, "find_people", "people"),
     (extract, "find_organisations", "organisations"), (documents, "congress_resolutions", "documents"),
-    (clean_module, "_clean", "cleaning"), (pipeline, "article_page", "extracted fields"),
+    (clean_module, "_clean", "cleaning"), (pipeline, "article_twin", "extracted fields"),
 ]
 
 
@@ -45,9 +45,9 @@ def test_a_failing_rule_costs_its_field_not_the_article(tmp_path, monkeypatch, m
     calls = []
     real = getattr(module, name)
 
-    def fails_once(*args, **kwargs):   # article_page fails, then renders the bare page: by turns
+    def fails_once(*args, **kwargs):   # article_twin fails, then renders the bare page: by turns
         calls.append(1)
-        if name == "article_page" and len(calls) % 2 == 0:
+        if name == "article_twin" and len(calls) % 2 == 0:
             return real(*args, **kwargs)
         return _boom()
 

@@ -21,8 +21,10 @@ from nghiquyet.records import RawDocument
 from nghiquyet.text import normalise_line
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in CONFIG["markdown_extensions"]]
-META = list("<>&*_`#[]()!|-+.\\{}:=~^$\"'/") + ["---", "===", "1. ", "# ", "> ", "    ", "<script>", "javascript:",
+# MkDocs adds toc, tables and fenced_code to the extensions mkdocs.yml names.
+EXTENSIONS = list(dict.fromkeys(["toc", "tables", "fenced_code"] + [e if isinstance(e, str) else next(iter(e))
+                                                                     for e in CONFIG["markdown_extensions"]]))
+META = list("<>&*_`#[]()!|-+.\\{}:=~^$\"'/") + ["---", "===", "~~~", "```", "1. ", "# ", "> ", "    ", "<script>", "javascript:",
                                                   "title: x", "{: .x}", "![a](b)", "\n", "\n\n", "&amp;"]
 TEXT = st.lists(st.one_of(st.sampled_from(META), st.text(min_size=1, max_size=12)), max_size=40).map("".join)
 
@@ -48,6 +50,16 @@ def _text_of(html_out: str, tag: str) -> str:
     m = re.fullmatch(rf"(?s)(.*?)<{tag}(?: [^>]*)?>(.*)</{tag}>(.*)", html_out.strip())
     assert m and "<" not in m[2], html_out
     return m[2]
+
+
+def test_a_code_fence_in_text_stays_text():
+    """"~~~" and "```" open a fenced code block (MkDocs enables fenced_code) when a later line
+    closes it: in escaped text they are text."""
+    for fence in ("~~~", "```", "~~~~"):
+        text = f"{fence} a\nb\n{fence}"
+        out = _render(escape(text))
+        assert "<pre>" not in out and "<code" not in out, out
+        assert " ".join(html.unescape(re.sub(r"</?p>", " ", out)).split()) == " ".join(text.split())
 
 
 @given(st.lists(LINE, max_size=6).map("\n".join))

@@ -379,8 +379,9 @@ def test_home_shows_a_column_per_generation_of_resolutions(built_site):
 
 def test_pages_rendered_on_every_core_give_the_same_site(tmp_path, monkeypatch, caplog):
     """A large render from scratch renders whole pages in worker processes (render/parallel.py):
-    every page comes from a worker, the site is byte for byte the one-process one, and a warning
-    raised by a page in a worker is still told."""
+    every page comes from a worker, the article pages with the HTML their conversion made
+    (render/prerendered.py), the site is byte for byte the one-process one, and a warning raised
+    by a page in a worker is still told."""
     import logging
 
     import nghiquyet.render.parallel as parallel
@@ -400,6 +401,8 @@ def test_pages_rendered_on_every_core_give_the_same_site(tmp_path, monkeypatch, 
     assert main(["build", "--root", str(root), "--no-cache", "--site", str(tmp_path / "many")]) == 0
     pages = len(list((root / "content").rglob("*.md")))
     assert parallel.TAKEN["pages"] == pages > 50
+    # Article pages came with their HTML, made at conversion (pages/twin.py): the site is the same.
+    assert parallel.TAKEN["prerendered"] == len(list((root / "content" / "bai-viet").glob("*.md"))) - 1 > 0
     assert sorted(r.getMessage() for r in caplog.records if "khong-co" in r.getMessage()) == told
     assert not list(tmp_path.joinpath("many").glob(".pages-*"))   # the workers' folder is gone
     assert snapshot(tmp_path / "many") == snapshot(tmp_path / "one")

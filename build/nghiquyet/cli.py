@@ -106,7 +106,8 @@ def _build(args) -> int:
            "and indexing for search")
     rendering = time.perf_counter()
     done = render(root / "mkdocs.yml", site_dir, source_date_epoch(report.newest), strict=args.strict,
-                  state_dir=None if args.no_cache else cache, full=args.full, verbose=args.verbosity > 1)
+                  state_dir=None if args.no_cache else cache, full=args.full, verbose=args.verbosity > 1,
+                  prerendered=stats.prerendered)
     _phase(args, f"rendered and indexed in {time.perf_counter() - rendering:.1f} s, "
            f"{time.perf_counter() - started:.1f} s in all", end="")
     _phase(args, f"site written to {site_dir}: {done}", end="")

@@ -34,7 +34,7 @@ from .pages import frontmatter
 from .pages.build import build_pages
 from .pages.export import export, export_members
 from .pages.kinds import listed_fields
-from .pages.kinds.article import article_page
+from .pages.kinds.article import article_twin
 from .progress import bar
 from .pages.listing import PeriodPages
 from .pages.report import DUPLICATE, PUBLISHED, SKIPPED, Outcome, Report
@@ -89,8 +89,10 @@ def convert_file(path: Path, name: str, data: bytes | None = None) -> Converted:
 
 
 def _rendered(article: Article, name: str) -> Converted:
-    page = page_bytes(article_page(article, frontmatter.render(frontmatter.to_dict(article), name)))
-    return Converted(article, page, page_digest(page), export_members(article), listing_hash(article, listed_fields()))
+    twin = article_twin(article)
+    page = page_bytes(f"{frontmatter.render(frontmatter.to_dict(article), name)}\n{twin.markdown()}")
+    return Converted(article, page, page_digest(page), export_members(article), listing_hash(article, listed_fields()),
+                     twin.prerendered())
 
 
 def _convert_one(path: Path, name: str, data: bytes | None = None) -> Converted | str:
@@ -244,6 +246,8 @@ def _convert(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None,
     pages[REPORT_JSON] = report.to_json()
     known = {article_path(c.article.slug): c.page_hash for c in unique}
     stats = write_tree(out, pages, known, keep=kept or periods.kept, previous=manifest)
+    stats = replace(stats, prerendered={article_path(c.article.slug): c.prerendered for c in unique
+                                        if c.prerendered is not None})
     slugs.save(out, registry)
     cache.save()
     if kept is None:

@@ -146,9 +146,25 @@ class Converted:
     whole, and what later stages made of it once, at conversion: its page as written (UTF-8, LF;
     bytes, so thousands of cached pages load without being decoded), the page's SHA-256 (the
     writer's manifest compares it), its record in the JSON export without its URL (the members of
-    a JSON object, UTF-8), and the hash of the fields listing pages show of it."""
+    a JSON object, UTF-8), the hash of the fields listing pages show of it, and the page's HTML
+    as MkDocs would render it (pages/twin.py), when it can be made exactly."""
     article: Article
     page: bytes
     page_hash: str
     export_members: bytes
     listing_hash: str
+    prerendered: Optional[Prerendered] = None
+
+
+@dataclass(frozen=True)
+class Prerendered:
+    """A page's HTML as MkDocs' Markdown step gives it (pages/twin.py): `parts` alternate HTML and
+    link targets as written in the Markdown (MkDocs resolves them at render time), with the
+    page's table of contents (Python-Markdown's toc tokens), its first heading's text and the
+    ids of its elements. `digest`: the SHA-256 of the Markdown it is the HTML of (what MkDocs
+    reads after the front matter)."""
+    digest: str
+    parts: tuple[str, ...]
+    toc: tuple
+    title: Optional[str]
+    ids: frozenset

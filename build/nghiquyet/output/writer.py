@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BuildError
@@ -26,6 +26,9 @@ class WriteStats:
     written: tuple[str, ...]
     unchanged: int
     removed: tuple[str, ...]
+    # The HTML of pages in place, made with their Markdown (records.Prerendered), by path in
+    # the docs folder: the render takes it instead of converting those pages' Markdown again.
+    prerendered: dict = field(default_factory=dict)
 
 
 def safe_target(root: Path, rel: str) -> str:

@@ -26,13 +26,16 @@ def feed_link(key: str) -> str:
     return f'<p class="nq-feed"><a href="../{slugify(key)}.xml" type="application/atom+xml">Theo dõi bài viết mới (Atom)</a></p>\n\n'
 
 
-def linked(page: str, text: str, spans: list) -> str:
-    """Escaped text in which each named document or province links to its page."""
+def linked(page: str, text: str, spans: list) -> list[tuple]:
+    """Text in which each named document or province links to its page, as runs of a page's
+    blocks (twin.Twin)."""
     out, at = [], 0
     for start, end, kind, target in spans:
         path = document_path(target) if kind == "document" else province_path(target)
-        out.append(escape(text[at:start]))
-        out.append(link(text[start:end], rel(page, path)))
+        if start > at:
+            out.append(("text", text[at:start]))
+        out.append(("link", text[start:end], rel(page, path)))
         at = end
-    out.append(escape(text[at:]))
-    return "".join(out)
+    if at < len(text) or not out:
+        out.append(("text", text[at:]))
+    return out

@@ -23,8 +23,8 @@ _ESCAPES = (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
 # or a heading underline ("---", "==="). Elsewhere they stay as they are: a backslash before
 # every "-" and "." of a page costs MkDocs a tenth of its rendering time. ("=" has no
 # backslash escape in Markdown: it becomes an entity.)
-_LINE_START = re.compile(r"(?m)^([ \t]*)(?:([-+])|(=)|(\d+)\.)")
-_MARK_FIRST = frozenset(" \t-+=0123456789")
+_LINE_START = re.compile(r"(?m)^([ \t]*)(?:([-+])|(=)|(\d+)\.|(~))")
+_MARK_FIRST = frozenset(" \t-+=~0123456789")
 
 
 def _line_start(m: re.Match) -> str:
@@ -32,6 +32,8 @@ def _line_start(m: re.Match) -> str:
         return f"{m[1]}\\{m[2]}"
     if m[3]:
         return f"{m[1]}&#61;"
+    if m[5]:
+        return f"{m[1]}&#126;"
     return f"{m[1]}{m[4]}\\."
 
 

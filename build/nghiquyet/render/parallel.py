@@ -33,7 +33,8 @@ JOBS: int | None = None        # worker processes (default: one per core)
 OWN_PLUGINS = {"nghiquyet"}    # plugins whose page events may run in the workers
 
 _STATE: dict = {}
-TAKEN = {"pages": 0}           # pages of the last render written by a worker
+TAKEN = {"pages": 0, "prerendered": 0}   # pages of the last render written by a worker; of
+                                         # those, pages whose HTML was made at conversion
 
 
 class _Kept(logging.Handler):
@@ -47,8 +48,9 @@ class _Kept(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _start(config_file: str, out_dir: str) -> None:
-    """A worker: the configuration, files, navigation and templates MkDocs' build will have."""
+def _start(config_file: str, out_dir: str, store: str | None = None) -> None:
+    """A worker: the configuration, files, navigation and templates MkDocs' build will have, and
+    the HTML the conversion made of some pages (prerendered.py), from a pickle file."""
     from mkdocs.commands.build import _populate_page
     from mkdocs.config import load_config
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
@@ -68,6 +70,10 @@ def _start(config_file: str, out_dir: str) -> None:
     logger.handlers[:] = [kept]
     cfg = load_config(config_file, site_dir=out_dir)
     cfg = cfg.plugins.on_config(cfg)
+    if store is not None:
+        from ..output.cache import load_pickle
+        from .prerendered import install
+        install(load_pickle(Path(store)))
     files = get_files(cfg)
     env = cfg.theme.get_env()
     files.add_files_from_theme(env, cfg)
@@ -93,13 +99,16 @@ def _start(config_file: str, out_dir: str) -> None:
                   doc_files=files.documentation_pages(inclusion=InclusionLevel.is_included))
 
 
-def _render(src_uris: list[str]) -> tuple[list[tuple], list[tuple[str, int, str]]]:
+def _render(src_uris: list[str]) -> tuple[list[tuple], list[tuple[str, int, str]], int]:
     from mkdocs.commands.build import _build_page, _populate_page
     from mkdocs.structure.pages import Page
+
+    from .prerendered import TAKEN as PRERENDERED
 
     cfg, files, nav, kept = _STATE["config"], _STATE["files"], _STATE["nav"], _STATE["kept"]
     kept.records.clear()
     out = []
+    before = PRERENDERED["pages"]
     for src in src_uris:
         file = files.get_file_from_path(src)
         page = file.page or Page(None, file, cfg)
@@ -116,19 +125,21 @@ def _render(src_uris: list[str]) -> tuple[list[tuple], list[tuple[str, int, str]
                     _STATE["read"].pop(src, None)))
         if not in_nav:
             page.content = None               # written: the worker need not keep it
-    return out, list(kept.records)
+    return out, list(kept.records), PRERENDERED["pages"] - before
 
 
 def render_all(config_file: Path, out_dir: Path, sources: list[str], jobs: int,
-               progress=None) -> tuple[dict[str, tuple], list[tuple[str, int, str]]]:
+               progress=None, store: Path | None = None) -> tuple[dict[str, tuple], list[tuple[str, int, str]]]:
     """Every page rendered into out_dir by `jobs` worker processes: what each page's rendering
     left (its Markdown's digest, table of contents, title, anchors and links to anchors), by
-    source path, and the warnings raised."""
+    source path, and the warnings raised. `store`: a pickle of the pages' prerendered HTML."""
     shares = [sources[i::jobs * 8] for i in range(jobs * 8)]
     results: dict[str, tuple] = {}
     warnings: list[tuple[str, int, str]] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start, initargs=(str(config_file), str(out_dir))) as pool:
-        for part, said in pool.map(_render, [s for s in shares if s]):
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start,
+                             initargs=(str(config_file), str(out_dir), None if store is None else str(store))) as pool:
+        for part, said, prerendered in pool.map(_render, [s for s in shares if s]):
+            TAKEN["prerendered"] += prerendered
             for src, *rest in part:
                 results[src] = tuple(rest)
             warnings += said
@@ -142,17 +153,21 @@ def eligible(cfg, pages: int, jobs: int) -> bool:
 
 
 @contextlib.contextmanager
-def rendered_ahead(cfg, config_file: Path, jobs: int | None = None):
+def rendered_ahead(cfg, config_file: Path, jobs: int | None = None, prerendered: dict | None = None):
     """Within this block, MkDocs takes each page from the workers when its Markdown is the one
-    they rendered."""
+    they rendered. The workers take the HTML of the pages in `prerendered` (by path in the docs
+    folder: records.Prerendered, made at conversion) instead of converting their Markdown, when
+    the configuration allows it (prerendered.usable)."""
     import mkdocs.commands.build as mkdocs_build
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
 
+    from ..output.cache import dump_pickle
     from ..progress import bar
+    from .prerendered import usable
 
     jobs = jobs or JOBS or os.cpu_count() or 1
-    TAKEN["pages"] = 0
+    TAKEN["pages"] = TAKEN["prerendered"] = 0
     sources = [f.src_uri for f in get_files(cfg).documentation_pages()]
     if not eligible(cfg, len(sources), jobs):
         yield 0
@@ -163,9 +178,15 @@ def rendered_ahead(cfg, config_file: Path, jobs: int | None = None):
     out_dir = Path(tempfile.mkdtemp(prefix=".pages-", dir=cfg.site_dir))
     real_read, real_render, real_build = Page.read_source, Page.render, mkdocs_build._build_page
     try:
+        store = None
+        if prerendered and usable(cfg):
+            store = out_dir / ".prerendered.pickle"
+            dump_pickle(store, prerendered)
         progress = bar(len(sources), "rendering", unit="page")
         with progress:
-            results, warnings = render_all(config_file, out_dir, sources, jobs, progress)
+            results, warnings = render_all(config_file, out_dir, sources, jobs, progress, store)
+        if store is not None:
+            store.unlink()
         for name, level, message in warnings:
             logging.getLogger(name).log(level, message)
         ready: set[str] = set()

@@ -38,19 +38,23 @@ RENDERING_ENV = "NGHIQUYET_RENDERING"
 
 
 def render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
-           state_dir: Path | None = None, full: bool = False, verbose: bool = False) -> str:
+           state_dir: Path | None = None, full: bool = False, verbose: bool = False,
+           prerendered: dict | None = None) -> str:
     """Render content/ into site_dir with MkDocs, then index it with Pagefind; return one line
     saying what was done. A failed or interrupted render leaves the old site as it was. With a
     state folder, when the inputs every page shares are those of the last render (renderstate),
     only the pages whose Markdown changed are rendered again, in place (undo.Undo takes the
     update back if it fails); otherwise, and always with strict or full, every page is rendered
-    into a folder beside site_dir, swapped in when complete."""
+    into a folder beside site_dir, swapped in when complete. `prerendered`: the HTML the
+    conversion made of some pages (records.Prerendered by path in the docs folder), which a
+    render of every page takes instead of converting their Markdown (prerendered.py)."""
     with gc_frozen():
-        return _render(config_file, site_dir, epoch, strict, state_dir, full, verbose)
+        return _render(config_file, site_dir, epoch, strict, state_dir, full, verbose, prerendered)
 
 
 def _render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
-            state_dir: Path | None = None, full: bool = False, verbose: bool = False) -> str:
+            state_dir: Path | None = None, full: bool = False, verbose: bool = False,
+            prerendered: dict | None = None) -> str:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     from mkdocs.config import load_config
@@ -77,7 +81,7 @@ def _render(config_file: Path, site_dir: Path, epoch: str, strict: bool = False,
         else:
             staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
             cfg["site_dir"] = str(staging)
-            outputs, feeds, line = _from_scratch(cfg, search)
+            outputs, feeds, line = _from_scratch(cfg, search, prerendered)
     except BaseException as exc:
         if staging:
             shutil.rmtree(staging, ignore_errors=True)
@@ -159,13 +163,13 @@ def _build_with(files, cfg) -> None:
         mkdocs_build.get_files = listed
 
 
-def _from_scratch(cfg, search: Path | None) -> tuple[dict, list, str]:
+def _from_scratch(cfg, search: Path | None, prerendered: dict | None = None) -> tuple[dict, list, str]:
     from mkdocs.commands.build import build
 
     from .parallel import rendered_ahead
 
     def build_ahead():
-        with rendered_ahead(cfg, Path(cfg.config_file_path)):
+        with rendered_ahead(cfg, Path(cfg.config_file_path), prerendered=prerendered):
             build(cfg)
 
     feeds = _run(build_ahead, cfg, Path(cfg.site_dir), search)

@@ -8,10 +8,12 @@ from urllib.parse import quote, urlparse
 
 from ...catalog.tracker import stage_of
 from ..heads import linked
-from ..listing import doc_label, doc_link, kind_name, region_link, unindexed
-from ...names import FILTER_DOCUMENT, FILTER_PROVINCE, FILTER_REGION, FILTER_STAGE, article_path, province_path, rel
-from ..markup import escape, link, vn_date
+from ..listing import doc_label, kind_name
+from ...names import (FILTER_DOCUMENT, FILTER_PROVINCE, FILTER_REGION, FILTER_STAGE, article_path, document_path,
+                      province_path, region_path, rel)
+from ..markup import vn_date
 from ..searchdata import search_block
+from ..twin import Twin
 from ...vocabulary import regions
 
 from ...records import Article
@@ -26,60 +28,77 @@ _URL_SAFE = ":/?#@!$&'*+,;=%~"
 def article_page(a: Article, front_matter: str | None = None) -> str:
     """An article's page: a function of the article alone (every document it cites and every
     province it names has a page), so it is rendered once, when the article is converted."""
+    fm = front_matter or frontmatter.render(frontmatter.to_dict(a), a.source_file)
+    return f"{fm}\n{article_twin(a).markdown()}"
+
+
+def article_twin(a: Article) -> Twin:
+    """The page after its front matter, written as Markdown and as HTML (twin.py)."""
     page = article_path(a.slug)
     # Slugs are assigned after conversion, but the front matter does not contain the slug.
-    out = [front_matter or frontmatter.render(frontmatter.to_dict(a), a.source_file),
-           f"\n# {escape(a.title)}\n\n"]
+    out = Twin()
+    out.heading(1, a.title)
     facts = []
     if a.date:
-        facts.append(f"**Ngày đăng:** {vn_date(a.date)}")
+        facts.append([("strong", "Ngày đăng:"), ("html", f" {vn_date(a.date)}")])
     if a.author:
-        facts.append(f"**Tác giả:** {escape(a.author)}")
+        facts.append([("strong", "Tác giả:"), ("text", f" {a.author}")])
     if a.source:
-        facts.append(f"**Nguồn:** {escape(a.source)}")
+        facts.append([("strong", "Nguồn:"), ("text", f" {a.source}")])
     if a.url:
-        facts.append(f"**Bài gốc:** {link(urlparse(a.url).hostname or a.url, quote(a.url, safe=_URL_SAFE))}")
+        facts.append([("strong", "Bài gốc:"), ("text", " "),
+                      ("link", urlparse(a.url).hostname or a.url, quote(a.url, safe=_URL_SAFE))])
     elif a.site:
-        facts.append(f"**Đăng trên:** {escape(a.site)}")
+        facts.append([("strong", "Đăng trên:"), ("text", f" {a.site}")])
     if facts:
-        out.append(" · ".join(facts) + '\n{ .nq-meta data-pagefind-ignore="index" }\n\n')
+        out.paragraph(_joined(facts, " · "), [("class", "nq-meta"), ("data-pagefind-ignore", "index")])
     links = []
     if a.documents:
-        links.append("**Văn bản:** " + ", ".join(doc_link(page, d) for d in a.documents))
+        links.append([("strong", "Văn bản:"), ("text", " ")]
+                     + _joined([[("link", doc_label(d), rel(page, document_path(d)))] for d in a.documents], ", "))
     if a.regions:
-        links.append("**Vùng:** " + ", ".join(region_link(page, r) for r in a.regions))
+        links.append([("strong", "Vùng:"), ("text", " ")]
+                     + _joined([[("link", regions()[r]["name"], rel(page, region_path(r)))] for r in a.regions], ", "))
     if a.provinces:
-        links.append("**Tỉnh, thành phố:** " + ", ".join(link(p, rel(page, province_path(p))) for p in a.provinces))
+        links.append([("strong", "Tỉnh, thành phố:"), ("text", " ")]
+                     + _joined([[("link", p, rel(page, province_path(p)))] for p in a.provinces], ", "))
     if links:
-        out.append("  \n".join(links) + '\n{ .nq-links data-pagefind-ignore="index" }\n\n')
+        out.lines(links, [("class", "nq-links"), ("data-pagefind-ignore", "index")])
     spans: dict[int, list] = {}
     for b, start, end, kind, target in a.links:
         spans.setdefault(b, []).append((start, end, kind, target))
     for b, block in enumerate(a.blocks):
-        text = linked(page, block.text, spans.get(b, []))
-        out.append((f"{text}\n{{ .nq-caption }}\n" if block.kind == "caption" else f"{text}\n") + "\n")
-    extra = []
+        out.paragraph(linked(page, block.text, spans.get(b, [])),
+                      [("class", "nq-caption")] if block.kind == "caption" else None)
+    out.open_unindexed()
     if a.events:
-        extra.append("## Sự kiện trong bài\n\n")
-        for e in a.events:
-            doc = f" · {doc_link(page, e.document)}" if e.document else ""
-            extra.append(f"1. {vn_date(e.date, e.inferred)} · **{escape(kind_name(e.kind))}**{doc}\n")
-        extra.append("\n")
+        out.heading(2, "Sự kiện trong bài")
+        out.items(True, [[("html", vn_date(e.date, e.inferred)), ("text", " · "), ("strong", kind_name(e.kind))]
+                         + ([("text", " · "), ("link", doc_label(e.document), rel(page, document_path(e.document)))]
+                            if e.document else [])
+                         for e in a.events])
     if a.places or a.people:
-        extra.append("## Địa danh và nhân vật\n\n")
-        for p in a.places:
-            where = f" ({link(p.province, rel(page, province_path(p.province)))})" if p.province else ""
-            extra.append(f"- {escape(p.kind)} {escape(p.name)}{where}\n")
-        for p in a.people:
-            role = f", {escape(p.role)}" if p.role else ""
-            extra.append(f"- {escape(p.name)}{role}\n")
-        extra.append("\n")
-    extra.append(f"<small>Tệp gốc: <code>{escape(a.source_file)}</code></small>\n")
-    out.append(unindexed("".join(extra)))
+        out.heading(2, "Địa danh và nhân vật")
+        out.items(False, [[("text", f"{p.kind} {p.name}")]
+                          + ([("html", " ("), ("link", p.province, rel(page, province_path(p.province))), ("html", ")")]
+                             if p.province else []) for p in a.places]
+                  + [[("text", f"{p.name}, {p.role}" if p.role else p.name)] for p in a.people])
+    out.paragraph([("html", "<small>Tệp gốc: <code>"), ("text", a.source_file), ("html", "</code></small>")])
+    out.close_unindexed()
     stages = list(dict.fromkeys(s.name for s in map(stage_of, a.events) if s))
-    out.append(search_block("Bài viết", filters={FILTER_DOCUMENT: [doc_label(d) for d in a.documents],
-                                                 FILTER_REGION: [regions()[r]["name"] for r in a.regions],
-                                                 FILTER_PROVINCE: list(a.provinces), FILTER_STAGE: stages},
-                            date=a.date, source=a.source, texts=[a.title] + [b.text for b in a.blocks],
-                            aliases=list(a.provinces) + [p.name for p in a.places]))
-    return "".join(out)
+    out.raw(search_block("Bài viết", filters={FILTER_DOCUMENT: [doc_label(d) for d in a.documents],
+                                              FILTER_REGION: [regions()[r]["name"] for r in a.regions],
+                                              FILTER_PROVINCE: list(a.provinces), FILTER_STAGE: stages},
+                         date=a.date, source=a.source, texts=[a.title] + [b.text for b in a.blocks],
+                         aliases=list(a.provinces) + [p.name for p in a.places]))
+    return out
+
+
+def _joined(groups: list[list], separator: str) -> list:
+    """Runs of each group, with a text separator between groups."""
+    out: list = []
+    for i, group in enumerate(groups):
+        if i:
+            out.append(("text", separator))
+        out += group
+    return out

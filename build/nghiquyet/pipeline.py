@@ -11,6 +11,7 @@ with its reason and the others go on.
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 from stat import S_ISREG
 from concurrent.futures import ProcessPoolExecutor
@@ -91,8 +92,9 @@ def convert_file(path: Path, name: str, data: bytes | None = None) -> Converted:
 def _rendered(article: Article, name: str) -> Converted:
     twin = article_twin(article)
     page = page_bytes(f"{frontmatter.render(frontmatter.to_dict(article), name)}\n{twin.markdown()}")
+    html = twin.prerendered()
     return Converted(article, page, page_digest(page), export_members(article), listing_hash(article, listed_fields()),
-                     twin.prerendered())
+                     None if html is None else pickle.dumps(html, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _convert_one(path: Path, name: str, data: bytes | None = None) -> Converted | str:

@@ -147,13 +147,14 @@ class Converted:
     bytes, so thousands of cached pages load without being decoded), the page's SHA-256 (the
     writer's manifest compares it), its record in the JSON export without its URL (the members of
     a JSON object, UTF-8), the hash of the fields listing pages show of it, and the page's HTML
-    as MkDocs would render it (pages/twin.py), when it can be made exactly."""
+    as MkDocs would render it (pages/twin.py), when it can be made exactly: pickled, so that
+    thousands of cached articles load without it being unpickled (the render's workers do)."""
     article: Article
     page: bytes
     page_hash: str
     export_members: bytes
     listing_hash: str
-    prerendered: Optional[Prerendered] = None
+    prerendered: Optional[bytes] = None       # a pickled Prerendered (loads from the cache as bytes)
 
 
 @dataclass(frozen=True)

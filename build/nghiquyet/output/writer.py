@@ -26,8 +26,8 @@ class WriteStats:
     written: tuple[str, ...]
     unchanged: int
     removed: tuple[str, ...]
-    # The HTML of pages in place, made with their Markdown (records.Prerendered), by path in
-    # the docs folder: the render takes it instead of converting those pages' Markdown again.
+    # The HTML of pages in place, made with their Markdown (records.Prerendered, pickled), by
+    # path in the docs folder: the render takes it instead of converting their Markdown again.
     prerendered: dict = field(default_factory=dict)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
 
 from markdown.serializers import RE_AMP
 
@@ -52,16 +53,17 @@ def fill(page, known: Prerendered, config, files) -> None:
         page.links_to_anchors = resolver.links_to_anchors
 
 
-def install(store: dict[str, Prerendered]) -> None:
-    """From now on in this process, `Page.render` takes a page's HTML from `store` (by path in
-    the docs folder) when it is the HTML of the page's Markdown."""
+def install(store: dict[str, bytes]) -> None:
+    """From now on in this process, `Page.render` takes a page's HTML from `store` (pickled
+    Prerendered records by path in the docs folder) when it is the HTML of the page's Markdown."""
     from mkdocs.structure.pages import Page
 
     real = Page.render
 
     def render(page, config, files):
-        known = store.get(page.file.src_uri)
-        if known is None or page.markdown is None or \
+        blob = store.get(page.file.src_uri)
+        known = pickle.loads(blob) if blob is not None and page.markdown is not None else None
+        if not isinstance(known, Prerendered) or \
                 hashlib.sha256(page.markdown.encode("utf-8")).hexdigest() != known.digest:
             return real(page, config, files)
         fill(page, known, config, files)

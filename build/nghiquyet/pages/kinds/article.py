@@ -21,8 +21,9 @@ from .. import frontmatter
 
 
 # Characters an original address keeps as they are in a Markdown link (brackets, spaces and quotes
-# are encoded, so the address can never end the link or the attribute).
-_URL_SAFE = ":/?#@!$&'*+,;=%~"
+# are encoded, so the address can never end the link or the attribute; Python-Markdown reads a
+# quoted end of the address, "/a'b'", as the link's title).
+_URL_SAFE = ":/?#@!$&*+,;=%~"
 
 
 def article_page(a: Article, front_matter: str | None = None) -> str:

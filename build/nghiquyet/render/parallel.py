@@ -9,6 +9,8 @@ included, into a folder of its own. MkDocs then runs as usual; for a page whose 
 exactly the one a worker rendered, `Page.render` takes the worker's table of contents and
 anchors instead of converting again, and writing the page moves the worker's file into place
 (any other page is rendered as usual). Warnings a worker's pages raised are logged here.
+The workers take the article pages' HTML made at conversion, when it is the HTML of the page's
+Markdown (prerendered.py): converting an article page's Markdown was 4 of the 6 ms it took.
 
 Used for large renders only; never in strict mode (MkDocs must count every warning itself),
 nor when plugins other than this project's run: their page events would run in the workers,

@@ -66,7 +66,10 @@ def install(store: dict[str, bytes]) -> None:
         if not isinstance(known, Prerendered) or \
                 hashlib.sha256(page.markdown.encode("utf-8")).hexdigest() != known.digest:
             return real(page, config, files)
-        fill(page, known, config, files)
+        try:
+            fill(page, known, config, files)
+        except Exception:  # noqa: BLE001 - another MkDocs' internals: the page is rendered as usual
+            return real(page, config, files)
         TAKEN["pages"] += 1
 
     Page.render = render

@@ -24,7 +24,7 @@ import re
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 
-from .markup import _LINE_START, escape
+from .markup import _LINE_START, escape, link
 from ..records import Prerendered
 
 # The extensions (and their settings) the HTML is Python-Markdown's output for (MkDocs adds
@@ -81,7 +81,7 @@ class Twin:
                 self._emit(f"<strong>{html_text(run[1])}</strong>")
             elif kind == "link":
                 self._check(run[1])
-                md.append(f"[{escape(run[1])}]({run[2]})")
+                md.append(link(run[1], run[2]))
                 self._emit('<a href="')
                 self.html += [run[2], ""]
                 self._emit(f'">{html_text(run[1])}</a>')

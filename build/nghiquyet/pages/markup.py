@@ -23,17 +23,16 @@ _ESCAPES = (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
 # or a heading underline ("---", "==="). Elsewhere they stay as they are: a backslash before
 # every "-" and "." of a page costs MkDocs a tenth of its rendering time. ("=" has no
 # backslash escape in Markdown: it becomes an entity.)
-_LINE_START = re.compile(r"(?m)^([ \t]*)(?:([-+])|(=)|(\d+)\.|(~))")
+_LINE_START = re.compile(r"(?m)^([ \t]*)(?:([-+])|([=~])|(\d+)\.)")
 _MARK_FIRST = frozenset(" \t-+=~0123456789")
+ENTITY_AT_START = {"=": "&#61;", "~": "&#126;"}
 
 
 def _line_start(m: re.Match) -> str:
     if m[2]:
         return f"{m[1]}\\{m[2]}"
     if m[3]:
-        return f"{m[1]}&#61;"
-    if m[5]:
-        return f"{m[1]}&#126;"
+        return f"{m[1]}{ENTITY_AT_START[m[3]]}"
     return f"{m[1]}{m[4]}\\."
 
 

@@ -24,7 +24,7 @@ import re
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 
-from .markup import _LINE_START, escape, link
+from .markup import _LINE_START, ENTITY_AT_START, escape, link
 from ..records import Prerendered
 
 # The extensions (and their settings) the HTML is Python-Markdown's output for (MkDocs adds
@@ -44,9 +44,8 @@ def html_text(text: str) -> str:
     the entity `escape` writes for an "=" or "~" that begins it."""
     out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     m = _LINE_START.match(out)
-    if m and (m[3] or m[5]):
-        g = 3 if m[3] else 5
-        out = out[:m.start(g)] + ("&#61;" if m[3] else "&#126;") + out[m.end(g):]
+    if m and m[3]:
+        out = f"{m[1]}{ENTITY_AT_START[m[3]]}{out[m.end():]}"
     return out
 
 

@@ -158,7 +158,7 @@ def eligible(cfg, pages: int, jobs: int) -> bool:
 def rendered_ahead(cfg, config_file: Path, jobs: int | None = None, prerendered: dict | None = None):
     """Within this block, MkDocs takes each page from the workers when its Markdown is the one
     they rendered. The workers take the HTML of the pages in `prerendered` (by path in the docs
-    folder: records.Prerendered, made at conversion) instead of converting their Markdown, when
+    folder: pickled records.Prerendered, made at conversion) instead of converting their Markdown, when
     the configuration allows it (prerendered.usable)."""
     import mkdocs.commands.build as mkdocs_build
     from mkdocs.structure.files import get_files

@@ -21,7 +21,7 @@ from markdown.serializers import RE_AMP
 from ..pages.twin import EXTENSION_CONFIGS, EXTENSIONS
 from ..records import Prerendered
 
-TAKEN = {"pages": 0}           # pages of the last render in this process taken prerendered
+TAKEN = {"pages": 0}           # pages this process took prerendered (a running count)
 
 
 def usable(cfg) -> bool:

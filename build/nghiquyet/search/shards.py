@@ -47,7 +47,7 @@ from .merge import Packed, Shard, merge
 from .splice import splice
 from .pagefind import PAGEFIND_FORMAT, index_pages
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 NO_BODY = "no page of the site can be indexed for search (none has a body)"
 _SORT = re.compile(r'data-pagefind-sort="(?P<name>[^":]+):(?P<value>[^"]*)"')
 _META = re.compile(r'data-pagefind-meta="([^"]*)"')
@@ -66,10 +66,11 @@ def _url(rel: str) -> str:
 
 
 class PageHashes:
-    """Each HTML page's content hash and sort values, read again only when its size or time
-    changed (in an incremental render, unchanged pages are links to the old files). As the
-    conversion cache does (output/cache.py), a time too close to the last recording is not
-    trusted: a page rewritten within the file system's time resolution keeps its time."""
+    """Each HTML page's content hash, sort values and metadata field names, read again only when
+    its size or time changed (in an incremental render, unchanged pages are links to the old
+    files). As the conversion cache does (output/cache.py), a time too close to the last
+    recording is not trusted: a page rewritten within the file system's time resolution keeps
+    its time."""
 
     def __init__(self, path: Path | None):
         self.path = path
@@ -78,7 +79,8 @@ class PageHashes:
         if path and path.is_file():
             try:
                 saved = load_pickle(path)
-                self.known, self.recorded_at = saved["pages"], saved["recorded_at"]
+                if saved.get("version") == CACHE_VERSION:     # an older record holds other fields
+                    self.known, self.recorded_at = saved["pages"], saved["recorded_at"]
             except Exception:  # noqa: BLE001 - a damaged or older cache is only a slower build
                 self.known, self.recorded_at = {}, 0
         self.seen: dict = {}
@@ -89,7 +91,7 @@ class PageHashes:
         stat = os.stat(os.path.join(site, rel))
         mark = (stat.st_size, stat.st_mtime_ns)
         old = self.known.get(rel)
-        if old and len(old) == 5 and old[0] == mark and stat.st_mtime_ns < self.recorded_at - RACY_NS:
+        if old and old[0] == mark and stat.st_mtime_ns < self.recorded_at - RACY_NS:
             self.seen[rel] = old
             return old[1:]
         data = (site / rel).read_bytes()
@@ -102,13 +104,13 @@ class PageHashes:
     def save(self) -> None:
         if self.path:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            dump_pickle(self.path, {"pages": self.seen, "recorded_at": time.time_ns()})
+            dump_pickle(self.path, {"version": CACHE_VERSION, "pages": self.seen, "recorded_at": time.time_ns()})
 
 
 def meta_names(html: str) -> tuple[str, ...]:
     """The metadata fields a page names in its `data-pagefind-meta` attributes ("date:2022-11-16",
-    "kind:Tỉnh, thành phố", "image[src], image_alt[alt]"), sorted: with Pagefind's own "title", a guess of the fields
-    its bundle lists (see `_shares`)."""
+    "kind:Tỉnh, thành phố", "image[src], image_alt[alt]"), sorted: with Pagefind's own "title",
+    a guess of the fields its bundle lists (see `_shares`)."""
     names = set()
     for m in _META.finditer(html):
         # "name:value" is one field whose value may hold commas; otherwise a list of names, each

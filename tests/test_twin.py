@@ -83,8 +83,9 @@ def test_every_article_page_is_prerendered_as_mkdocs_renders_it(corpus, tmp_path
 
 # Text dense with what Markdown, HTML and the extensions read as marks, at the start, in the
 # middle and at the end of titles, paragraphs, captions, bylines, names and addresses.
-MARKS = list("<>&*_`#[]()!|-+.\\{}:=~^$\"'/ ") + ["~~~", "```", "---", "===", "1. ", "# ", "> ", "    ", "<script>",
-                                                 "&amp;", "&#61;", "{: .x}", "[a](b)", "Đồng Nai", "Hà Nội", "\u00a0"]
+MARKS = list("<>&*_`#[]()!|-+.\\{}:=~^$\"'/ ") + [
+    "~~~", "```", "---", "===", "1. ", "# ", "> ", "    ", "<script>", "&amp;", "&#61;", "{: .x}", "[a](b)", "Đồng Nai",
+    "Hà Nội", "\u00a0"]
 CHARS = st.characters(blacklist_categories=("Cc", "Cs"))
 # Mostly text of one cleaned line; now and then a tab, a line break or white space at an end,
 # which the page leaves to MkDocs.

@@ -35,7 +35,7 @@ from .pages import frontmatter
 from .pages.build import build_pages
 from .pages.export import export, export_members
 from .pages.kinds import listed_fields
-from .pages.kinds.article import article_twin
+from .pages.kinds.article import article_page, article_twin
 from .progress import bar
 from .pages.listing import PeriodPages
 from .pages.report import DUPLICATE, PUBLISHED, SKIPPED, Outcome, Report
@@ -91,7 +91,7 @@ def convert_file(path: Path, name: str, data: bytes | None = None) -> Converted:
 
 def _rendered(article: Article, name: str) -> Converted:
     twin = article_twin(article)
-    page = page_bytes(f"{frontmatter.render(frontmatter.to_dict(article), name)}\n{twin.markdown()}")
+    page = page_bytes(article_page(article, frontmatter.render(frontmatter.to_dict(article), name), twin))
     html = twin.prerendered()
     return Converted(article, page, page_digest(page), export_members(article), listing_hash(article, listed_fields()),
                      None if html is None else pickle.dumps(html, protocol=pickle.HIGHEST_PROTOCOL))

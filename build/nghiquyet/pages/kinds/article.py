@@ -26,11 +26,12 @@ from .. import frontmatter
 _URL_SAFE = ":/?#@!$&*+,;=%~"
 
 
-def article_page(a: Article, front_matter: str | None = None) -> str:
+def article_page(a: Article, front_matter: str | None = None, twin: Twin | None = None) -> str:
     """An article's page: a function of the article alone (every document it cites and every
-    province it names has a page), so it is rendered once, when the article is converted."""
+    province it names has a page), so it is rendered once, when the article is converted (which
+    passes the twin it also takes the page's HTML from)."""
     fm = front_matter or frontmatter.render(frontmatter.to_dict(a), a.source_file)
-    return f"{fm}\n{article_twin(a).markdown()}"
+    return f"{fm}\n{(twin or article_twin(a)).markdown()}"
 
 
 def article_twin(a: Article) -> Twin:
